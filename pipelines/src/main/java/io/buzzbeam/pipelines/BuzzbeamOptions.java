@@ -1,0 +1,97 @@
+package io.buzzbeam.pipelines;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** The options of {@code ./buzzbeam run} (SPEC.md §7). Runner options come from the runner's own interface. */
+public interface BuzzbeamOptions extends PipelineOptions {
+
+  @Description("Landing zone directory, read recursively (SPEC §1). Required.")
+  String getLanding();
+
+  void setLanding(String value);
+
+  @Description("First local day of the window, YYYY-MM-DD (inclusive). Absent: no lower bound.")
+  String getFrom();
+
+  void setFrom(String value);
+
+  @Description("Last local day of the window, YYYY-MM-DD (inclusive). Absent: no upper bound.")
+  String getTo();
+
+  void setTo(String value);
+
+  @Description("Time zone of day, hour and weekday (an IANA zone id).")
+  @Default.String("Asia/Seoul")
+  String getTimezone();
+
+  void setTimezone(String value);
+
+  @Description("Comma list of sinks: jdbc, mongo, avro.")
+  @Default.String("jdbc,mongo,avro")
+  String getSinks();
+
+  void setSinks(String value);
+
+  @Description("JDBC URL of PostgreSQL. Absent: the embedded PostgreSQL under --dataDir.")
+  String getJdbcUrl();
+
+  void setJdbcUrl(String value);
+
+  @Description("JDBC user; the password is read from env BUZZBEAM_JDBC_PASSWORD.")
+  String getJdbcUser();
+
+  void setJdbcUser(String value);
+
+  @Description("MongoDB connection string. Absent: the embedded Mongo wire server under --dataDir.")
+  String getMongoUri();
+
+  void setMongoUri(String value);
+
+  @Description("MongoDB database.")
+  @Default.String("buzzbeam")
+  String getMongoDatabase();
+
+  void setMongoDatabase(String value);
+
+  @Description("Directory of the Avro stage files. Absent: <dataDir>/stage.")
+  String getStageDir();
+
+  void setStageDir(String value);
+
+  @Description("Directory of the embedded servers' data (and the default stage directory).")
+  @Default.String("./data")
+  String getDataDir();
+
+  void setDataDir(String value);
+
+  @Description(
+      "When rejected items exceed this share of the items read, no marts or facts are written "
+          + "(dead letters and the quality report still are) and the exit status is 3.")
+  @Default.Double(0.5)
+  Double getMaxRejectRatio();
+
+  void setMaxRejectRatio(Double value);
+
+  @Description("Stopword file (one word a line, # comments) replacing the default list.")
+  String getStopwords();
+
+  void setStopwords(String value);
+
+  @Description("Run id. Absent: derived from the input files, window, time zone and stopwords, so a rerun over the same input is the same run.")
+  String getRunId();
+
+  void setRunId(String value);
+
+  @Description("Named option set under runner-configs/ (direct, flink-local, flink-cluster); flags on the command line win.")
+  String getRunnerConfig();
+
+  void setRunnerConfig(String value);
+
+  @Description("Seconds between progress lines while the pipeline runs (0: none).")
+  @Default.Integer(5)
+  Integer getProgressSeconds();
+
+  void setProgressSeconds(Integer value);
+}

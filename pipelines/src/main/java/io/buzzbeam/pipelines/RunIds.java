@@ -1,0 +1,67 @@
+package io.buzzbeam.pipelines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Derives a run id from what a run reads: the landing files (relative path and size), the window,
+ * the time zone and the stopwords. A rerun over the same input is therefore the same run: its dead
+ * letters, quality report and run row are rewritten in place instead of piling up (SPEC §5 keys
+ * them by run id, and reruns must leave the same rows).
+ */
+public final class RunIds {
+  private RunIds() {}
+
+  public static String derive(RunSettings s) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      Path root = Paths.get(s.landing);
+      List<String> files;
+      try (Stream<Path> walk = Files.walk(root)) {
+        files =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> isLandingFile(p.getFileName().toString()))
+                .map(p -> root.relativize(p).toString().replace('\\', '/') + "\t" + size(p))
+                .sorted()
+                .collect(Collectors.toList());
+      }
+      for (String f : files) {
+        sha.update((f + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      sha.update(("from=" + s.from + "\nto=" + s.to + "\ntz=" + s.timezone + "\n").getBytes(StandardCharsets.UTF_8));
+      if (s.stopwords != null) {
+        sha.update(Files.readAllBytes(Paths.get(s.stopwords)));
+      }
+      return "run-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the landing zone " + s.landing, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean isLandingFile(String name) {
+    return name.endsWith(".jsonl")
+        || name.endsWith(".jsonl.gz")
+        || name.endsWith(".json")
+        || name.endsWith(".json.xz");
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

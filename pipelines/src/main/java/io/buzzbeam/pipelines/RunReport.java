@@ -1,0 +1,156 @@
+package io.buzzbeam.pipelines;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * The end-of-run report of SPEC §7, built from the job's Beam counters (namespace {@code buzzbeam}),
+ * which every runner reports the same way: items read / valid / rejected by reason / defaulted by
+ * field per model, rows written per sink, elapsed time.
+ *
+ * <p>Counter names: {@code <model>.<metric>} or {@code <model>.<metric>.<field>} for the quality
+ * counts, {@code sink.<sink>.<table or collection>} for rows written.
+ */
+public final class RunReport {
+  public static final String NAMESPACE = "buzzbeam";
+  static final List<String> MODELS = List.of("file", "envelope", "media", "profile");
+
+  /** counter name → value */
+  private final Map<String, Long> counters;
+
+  public RunReport(Map<String, Long> counters) {
+    this.counters = new TreeMap<>(counters);
+  }
+
+  /** Reads the buzzbeam counters of a (finished or running) job. */
+  public static RunReport of(PipelineResult result) {
+    Map<String, Long> values = new TreeMap<>();
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build());
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      values.merge(c.getName().getName(), committedOrAttempted(c), Long::sum);
+    }
+    return new RunReport(values);
+  }
+
+  private static long committedOrAttempted(MetricResult<Long> c) {
+    try {
+      Long committed = c.getCommitted();
+      if (committed != null) {
+        return committed;
+      }
+    } catch (UnsupportedOperationException e) {
+      // Runners without committed metrics (Flink batch) report attempted values, exact for a finished batch job.
+    }
+    Long attempted = c.getAttempted();
+    return attempted == null ? 0 : attempted;
+  }
+
+  public long get(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  public Map<String, Long> counters() {
+    return counters;
+  }
+
+  /** Items read over every model. */
+  public long totalRead() {
+    return MODELS.stream().mapToLong(m -> get(m + ".read")).sum();
+  }
+
+  /** Items rejected over every model. */
+  public long totalRejected() {
+    return MODELS.stream().mapToLong(m -> get(m + ".rejected")).sum();
+  }
+
+  /** The models for which read = valid + rejected does not hold (empty when all hold). */
+  public List<String> unbalancedModels() {
+    List<String> bad = new ArrayList<>();
+    for (String m : MODELS) {
+      if (get(m + ".read") != get(m + ".valid") + get(m + ".rejected")) {
+        bad.add(m);
+      }
+    }
+    return bad;
+  }
+
+  /** One line of progress while the job runs. */
+  public String progressLine(long elapsedMillis) {
+    return String.format(
+        Locale.ROOT,
+        "[progress %s] files %s, envelopes %s, media read %s (valid %s, rejected %s), profiles %s",
+        seconds(elapsedMillis),
+        n(get("file.read")),
+        n(get("envelope.read")),
+        n(get("media.read")),
+        n(get("media.valid")),
+        n(get("media.rejected")),
+        n(get("profile.read")));
+  }
+
+  public void print(PrintStream out, String runId, String runner, long elapsedMillis, String status) {
+    out.printf(Locale.ROOT, "%nbuzzbeam run %s on %s: %s in %s%n", runId, runner, status, seconds(elapsedMillis));
+    out.printf(Locale.ROOT, "  %-9s %12s %12s %12s%n", "model", "read", "valid", "rejected");
+    for (String m : MODELS) {
+      out.printf(
+          Locale.ROOT,
+          "  %-9s %12s %12s %12s%n",
+          m,
+          n(get(m + ".read")),
+          n(get(m + ".valid")),
+          n(get(m + ".rejected")));
+    }
+    List<String> bad = unbalancedModels();
+    out.println(
+        bad.isEmpty()
+            ? "  read = valid + rejected holds for every model"
+            : "  WARNING: read != valid + rejected for " + bad);
+    printGroup(out, "rejected by reason", ".rejected_by_reason.");
+    printGroup(out, "defaulted by field", ".defaulted.");
+    printGroup(out, "skipped", ".skipped.");
+    List<String> sinks = new ArrayList<>();
+    counters.forEach(
+        (k, v) -> {
+          if (k.startsWith("sink.")) {
+            sinks.add(k.substring(5) + "=" + n(v));
+          }
+        });
+    out.println("  rows written: " + (sinks.isEmpty() ? "none" : String.join(", ", sinks)));
+  }
+
+  private void printGroup(PrintStream out, String title, String infix) {
+    List<String> items = new ArrayList<>();
+    for (String m : MODELS) {
+      String prefix = m + infix;
+      counters.forEach(
+          (k, v) -> {
+            if (k.startsWith(prefix) && v > 0) {
+              items.add(m + " " + k.substring(prefix.length()) + "=" + n(v));
+            }
+          });
+    }
+    if (!items.isEmpty()) {
+      out.println("  " + title + ": " + String.join(", ", items));
+    }
+  }
+
+  static String n(long v) {
+    return String.format(Locale.ROOT, "%,d", v);
+  }
+
+  static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

@@ -1,0 +1,133 @@
+package io.buzzbeam.pipelines;
+
+import io.buzzbeam.pipelines.cli.UsageException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The checked form of {@link BuzzbeamOptions}: every value a run needs, validated once in the driver
+ * so that bad usage fails before anything starts (exit 2, one line naming the option).
+ */
+public final class RunSettings implements Serializable {
+
+  /** The sinks of SPEC §7 {@code --sinks}. */
+  public enum Sink {
+    JDBC,
+    MONGO,
+    AVRO
+  }
+
+  public final String landing;
+  public final String from; // nullable, YYYY-MM-DD
+  public final String to; // nullable, YYYY-MM-DD
+  public final String timezone;
+  public final Set<Sink> sinks;
+  public final double maxRejectRatio;
+  public final String stopwords; // nullable: the default list
+  public final Path dataDir;
+  public final String stageDir;
+
+  private RunSettings(BuzzbeamOptions o) {
+    this.landing = checkLanding(o.getLanding());
+    this.from = checkDay("from", o.getFrom());
+    this.to = checkDay("to", o.getTo());
+    if (from != null && to != null && from.compareTo(to) > 0) {
+      throw new UsageException("--from=" + from + " is after --to=" + to);
+    }
+    this.timezone = checkZone(o.getTimezone());
+    this.sinks = checkSinks(o.getSinks());
+    Double ratio = o.getMaxRejectRatio();
+    if (ratio == null || ratio.isNaN() || ratio < 0 || ratio > 1) {
+      throw new UsageException("--maxRejectRatio must be a number between 0 and 1, got " + ratio);
+    }
+    this.maxRejectRatio = ratio;
+    if (o.getStopwords() != null && !Files.isRegularFile(Paths.get(o.getStopwords()))) {
+      throw new UsageException("--stopwords: no such file: " + o.getStopwords());
+    }
+    this.stopwords = o.getStopwords();
+    this.dataDir = Paths.get(o.getDataDir() == null ? "./data" : o.getDataDir()).toAbsolutePath().normalize();
+    this.stageDir =
+        o.getStageDir() != null
+            ? Paths.get(o.getStageDir()).toAbsolutePath().normalize().toString()
+            : dataDir.resolve("stage").toString();
+    if (o.getJdbcUrl() != null && !o.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+      throw new UsageException("--jdbcUrl must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)");
+    }
+    if (o.getMongoUri() != null
+        && !(o.getMongoUri().startsWith("mongodb://") || o.getMongoUri().startsWith("mongodb+srv://"))) {
+      throw new UsageException("--mongoUri must be a MongoDB connection string (mongodb://...)");
+    }
+    Integer progress = o.getProgressSeconds();
+    if (progress == null || progress < 0) {
+      throw new UsageException("--progressSeconds must be an integer >= 0");
+    }
+  }
+
+  public static RunSettings of(BuzzbeamOptions options) {
+    return new RunSettings(options);
+  }
+
+  public boolean has(Sink sink) {
+    return sinks.contains(sink);
+  }
+
+  private static String checkLanding(String landing) {
+    if (landing == null || landing.isBlank()) {
+      throw new UsageException("--landing is required (the landing zone directory)");
+    }
+    Path path = Paths.get(landing);
+    if (!Files.isDirectory(path)) {
+      throw new UsageException("--landing: no such directory: " + landing);
+    }
+    try {
+      return path.toRealPath().toString();
+    } catch (IOException e) {
+      throw new UsageException("--landing: cannot read " + landing + ": " + e.getMessage());
+    }
+  }
+
+  private static String checkDay(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.trim()).toString();
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--" + name + " must be a day YYYY-MM-DD, got '" + value + "'");
+    }
+  }
+
+  private static String checkZone(String zone) {
+    try {
+      return ZoneId.of(zone).getId();
+    } catch (DateTimeException | NullPointerException e) {
+      throw new UsageException("--timezone must be a time zone id such as Asia/Seoul, got '" + zone + "'");
+    }
+  }
+
+  private static Set<Sink> checkSinks(String value) {
+    Set<Sink> sinks = EnumSet.noneOf(Sink.class);
+    if (value == null || value.isBlank()) {
+      throw new UsageException("--sinks must list one or more of jdbc, mongo, avro");
+    }
+    for (String part : value.split(",")) {
+      String name = part.trim().toUpperCase(Locale.ROOT);
+      try {
+        sinks.add(Sink.valueOf(name));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--sinks: unknown sink '" + part.trim() + "' (use jdbc, mongo, avro)");
+      }
+    }
+    return sinks;
+  }
+}

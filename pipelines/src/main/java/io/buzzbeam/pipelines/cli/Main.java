@@ -1,0 +1,79 @@
+package io.buzzbeam.pipelines.cli;
+
+import io.buzzbeam.pipelines.collect.CollectCommand;
+import io.buzzbeam.pipelines.embedded.ServeCommand;
+import io.buzzbeam.pipelines.generate.GenerateCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./buzzbeam <command> [--option=value ...]}. Exit status (SPEC §7): 0 success, 1 failure
+ * (with the cause), 2 bad usage (one line naming the option), 3 the reject-ratio gate tripped.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static Map<String, Command> commands(PrintStream out) {
+    Map<String, Command> commands = new LinkedHashMap<>();
+    for (Command c :
+        List.of(
+            new RunCommand(out),
+            new DemoCommand(out),
+            new GenerateCommand(),
+            new ServeCommand(),
+            new CollectCommand())) {
+      commands.put(c.name(), c);
+    }
+    return commands;
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Map<String, Command> commands = commands(out);
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      usage(commands, args.length == 0 ? err : out);
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = commands.get(args[0]);
+    if (command == null) {
+      err.println("buzzbeam: unknown command '" + args[0] + "' (try ./buzzbeam help)");
+      return 2;
+    }
+    try {
+      return command.run(Arrays.copyOfRange(args, 1, args.length));
+    } catch (UsageException e) {
+      err.println("buzzbeam " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (Exception | Error e) {
+      err.println("buzzbeam " + command.name() + ": failed: " + cause(e));
+      if (System.getenv("BUZZBEAM_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  /** The innermost cause's message: what went wrong, without Beam's wrapping. */
+  static String cause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    return message.strip().split("\\R", 2)[0] + " (set BUZZBEAM_DEBUG=1 for the stack trace)";
+  }
+
+  private static void usage(Map<String, Command> commands, PrintStream out) {
+    out.println("usage: ./buzzbeam <command> [--option=value ...]");
+    for (Command c : commands.values()) {
+      out.printf("  %-10s %s%n", c.name(), c.summary());
+    }
+    out.printf("  %-10s %s%n", "dashboards", "up | down | bundle: Apache Superset dashboards over the marts");
+  }
+}

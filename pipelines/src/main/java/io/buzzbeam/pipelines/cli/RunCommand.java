@@ -1,0 +1,251 @@
+package io.buzzbeam.pipelines.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.buzzbeam.pipelines.BuzzbeamOptions;
+import io.buzzbeam.pipelines.BuzzbeamPipeline;
+import io.buzzbeam.pipelines.RejectRatioGate;
+import io.buzzbeam.pipelines.RunIds;
+import io.buzzbeam.pipelines.RunReport;
+import io.buzzbeam.pipelines.RunSettings;
+import io.buzzbeam.pipelines.RunSettings.Sink;
+import io.buzzbeam.pipelines.RunnerConfigs;
+import io.buzzbeam.pipelines.Secrets;
+import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
+import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
+import io.buzzbeam.pipelines.sinks.JdbcTables;
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.PipelineRuns;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.joda.time.Duration;
+
+/**
+ * {@code ./buzzbeam run}: parses and checks the options, starts the embedded servers that no URL
+ * replaces, runs the pipeline with a progress line every few seconds, prints the end-of-run report
+ * and returns the exit status of SPEC §7 (0 ok, 1 failure, 3 reject-ratio gate tripped).
+ */
+public final class RunCommand implements Command {
+
+  /** What the demo needs after a run, while the embedded servers are still up. */
+  public interface AfterRun {
+    void accept(JdbcTarget jdbc, RunReport report) throws Exception;
+  }
+
+  private final PrintStream out;
+
+  public RunCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String name() {
+    return "run";
+  }
+
+  @Override
+  public String summary() {
+    return "run the pipeline: --landing=DIR [--from --to --timezone --sinks --jdbcUrl --mongoUri --runner ...]";
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    return execute(args, null);
+  }
+
+  /** Parses the Beam-style arguments into checked options; bad usage throws {@link UsageException}. */
+  public static BuzzbeamOptions parseOptions(String[] args) {
+    String[] expanded = RunnerConfigs.apply(args, RunnerConfigs.defaultDir());
+    PipelineOptionsFactory.register(BuzzbeamOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(expanded).withValidation().as(BuzzbeamOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(oneLine(e.getMessage()));
+    }
+  }
+
+  private static final Pattern MISSING_PROPERTY = Pattern.compile("missing a property named '([^']+)'");
+
+  /** Beam's option errors can span lines and name interfaces; the user wants the option. */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "invalid options";
+    }
+    Matcher m = MISSING_PROPERTY.matcher(message);
+    if (m.find()) {
+      return "unknown option --" + m.group(1);
+    }
+    String first = message.strip().split("\\R", 2)[0];
+    return first.isEmpty() ? "invalid options" : first;
+  }
+
+  public int execute(String[] args, AfterRun afterRun) throws Exception {
+    BuzzbeamOptions options = parseOptions(args);
+    RunSettings settings = RunSettings.of(options);
+    String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings);
+    String runner = options.getRunner().getSimpleName();
+
+    EmbeddedPostgresServer pg = null;
+    EmbeddedMongoServer mongo = null;
+    try {
+      JdbcTarget jdbc = null;
+      if (settings.has(Sink.JDBC)) {
+        if (options.getJdbcUrl() != null) {
+          jdbc = JdbcTarget.fromEnv(options.getJdbcUrl(), options.getJdbcUser());
+        } else {
+          pg = EmbeddedPostgresServer.start(settings.dataDir, 0);
+          jdbc = pg.target();
+          out.println("embedded PostgreSQL: " + pg.jdbcUrl());
+        }
+        try (Connection c = jdbc.connect()) {
+          JdbcTables.createAll(c);
+        }
+      }
+      String mongoUri = null;
+      if (settings.has(Sink.MONGO)) {
+        if (options.getMongoUri() != null) {
+          mongoUri = options.getMongoUri();
+        } else {
+          mongo = EmbeddedMongoServer.start(settings.dataDir, 0);
+          mongoUri = mongo.uri();
+          out.println("embedded MongoDB: " + mongo.uri());
+        }
+      }
+      String stageDir = settings.has(Sink.AVRO) ? settings.stageDir : null;
+
+      if (jdbc != null) {
+        PipelineRuns.start(jdbc, runId, runner, optionsJson(options, settings));
+      }
+      out.printf(
+          Locale.ROOT,
+          "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s%n",
+          runId,
+          runner,
+          settings.landing,
+          settings.from == null ? "*" : settings.from,
+          settings.to == null ? "*" : settings.to,
+          settings.timezone,
+          settings.sinks.toString().toLowerCase(Locale.ROOT));
+
+      Pipeline pipeline = Pipeline.create(options);
+      BuzzbeamPipeline.assemble(
+          pipeline,
+          settings,
+          runId,
+          new BuzzbeamPipeline.Targets(jdbc, mongoUri, options.getMongoDatabase(), stageDir));
+
+      long started = System.currentTimeMillis();
+      PipelineResult result;
+      try {
+        result = runWithProgress(pipeline, options, started);
+      } catch (RuntimeException e) {
+        if (jdbc != null) {
+          PipelineRuns.finish(jdbc, runId, "failed");
+        }
+        throw e;
+      }
+      long elapsed = System.currentTimeMillis() - started;
+      RunReport report = RunReport.of(result);
+      boolean open = RejectRatioGate.isOpen(report.totalRead(), report.totalRejected(), settings.maxRejectRatio);
+      String status = open ? "succeeded" : "rejected";
+      report.print(out, runId, runner, elapsed, status);
+      if (!open) {
+        out.printf(
+            Locale.ROOT,
+            "  reject ratio %.3f exceeds --maxRejectRatio=%s: dead letters and the quality report were written, marts and facts were not%n",
+            report.totalRead() == 0 ? 0.0 : (double) report.totalRejected() / report.totalRead(),
+            settings.maxRejectRatio);
+      }
+      if (jdbc != null) {
+        PipelineRuns.finish(jdbc, runId, status);
+      }
+      if (afterRun != null && open) {
+        afterRun.accept(jdbc, report);
+      }
+      return open ? 0 : 3;
+    } finally {
+      if (mongo != null) {
+        mongo.close();
+      }
+      if (pg != null) {
+        pg.close();
+      }
+    }
+  }
+
+  /**
+   * Runs the job and prints a progress line every {@code --progressSeconds}. The DirectRunner is
+   * asked not to block so its counters can be read while it runs; runners that block in run()
+   * report elapsed time only until they return.
+   */
+  private PipelineResult runWithProgress(Pipeline pipeline, BuzzbeamOptions options, long started) {
+    int every = options.getProgressSeconds();
+    if (options.getRunner() == DirectRunner.class) {
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    AtomicReference<PipelineResult> running = new AtomicReference<>();
+    ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "buzzbeam-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    if (every > 0) {
+      progress.scheduleAtFixedRate(
+          () -> {
+            long elapsed = System.currentTimeMillis() - started;
+            PipelineResult r = running.get();
+            try {
+              out.println(r == null ? "[progress " + elapsed / 1000 + " s] running" : RunReport.of(r).progressLine(elapsed));
+            } catch (RuntimeException e) {
+              out.println("[progress " + elapsed / 1000 + " s] running");
+            }
+          },
+          every,
+          every,
+          TimeUnit.SECONDS);
+    }
+    try {
+      PipelineResult result = pipeline.run();
+      running.set(result);
+      PipelineResult.State state = result.waitUntilFinish(Duration.ZERO);
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+      return result;
+    } finally {
+      progress.shutdownNow();
+    }
+  }
+
+  /** The run's options for {@code pipeline_run.options}: no password, no credentials in URIs. */
+  static String optionsJson(BuzzbeamOptions o, RunSettings s) {
+    ObjectNode node = new ObjectMapper().createObjectNode();
+    node.put("landing", s.landing);
+    node.put("from", s.from);
+    node.put("to", s.to);
+    node.put("timezone", s.timezone);
+    node.put("sinks", o.getSinks());
+    node.put("jdbcUrl", Secrets.scrubJdbcUrl(o.getJdbcUrl()));
+    node.put("jdbcUser", o.getJdbcUser());
+    node.put("mongoUri", Secrets.scrubMongoUri(o.getMongoUri()));
+    node.put("mongoDatabase", o.getMongoDatabase());
+    node.put("stageDir", s.stageDir);
+    node.put("dataDir", s.dataDir.toString());
+    node.put("maxRejectRatio", s.maxRejectRatio);
+    node.put("stopwords", s.stopwords);
+    node.put("runner", o.getRunner().getSimpleName());
+    return node.toString();
+  }
+}
