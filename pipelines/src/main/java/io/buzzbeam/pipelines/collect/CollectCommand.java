@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code ./buzzbeam collect --targets=FILE --landing=DIR --igUserId=ID [--once]}: the Instagram
@@ -28,6 +30,8 @@ public final class CollectCommand implements Command {
   private final Clock clock;
   private final Sleeper sleeper;
   private volatile boolean stopRequested;
+  private volatile Thread worker;
+  private volatile CountDownLatch finished;
 
   public CollectCommand() {
     this(System.out, System.err, System.getenv(), Clock.systemUTC(), Sleeper.REAL);
@@ -55,6 +59,25 @@ public final class CollectCommand implements Command {
   /** Ends the schedule loop after the current pass (used by the shutdown hook and tests). */
   public void requestStop() {
     stopRequested = true;
+  }
+
+  /**
+   * What SIGTERM / Ctrl-C does: stop at once (interrupting a wait or a request in flight), let the
+   * current pass write what it collected, and wait up to 20 s for that before the JVM halts.
+   */
+  void shutdown() {
+    requestStop();
+    Thread w = worker;
+    CountDownLatch f = finished;
+    if (w == null || f == null) {
+      return;
+    }
+    w.interrupt();
+    try {
+      f.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException ignored) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -88,20 +111,32 @@ public final class CollectCommand implements Command {
     HashtagRegistry registry = new HashtagRegistry(options.stateDir(), clock, CollectTargets.WEEKLY_HASHTAG_LIMIT);
     CollectionPass pass = new CollectionPass(options, targets, client, registry, token, clock, log);
 
-    if (options.once()) {
-      CollectStats stats = runPass(pass, options.profiles(), options.hashtags(), log, alert);
-      return stats.failed() ? 1 : 0;
-    }
-    Thread hook = new Thread(this::requestStop, "buzzbeam-collect-stop");
+    // On SIGTERM/Ctrl-C: stop making calls, let the current pass write what it collected
+    // (the batch is written in a finally block), then exit. The JVM halts once hooks return,
+    // so the hook waits (boundedly) for that.
+    worker = Thread.currentThread();
+    finished = new CountDownLatch(1);
+    Thread hook = new Thread(this::shutdown, "buzzbeam-collect-stop");
     boolean hooked = addShutdownHook(hook);
     try {
+      if (options.once()) {
+        CollectStats stats = runPass(pass, options.profiles(), options.hashtags(), log, alert);
+        return stats.failed() ? 1 : 0;
+      }
       CollectSchedule schedule = new CollectSchedule(clock, sleeper, options.profileInterval(),
           options.hashtagInterval(), options.profiles(), options.hashtags());
       boolean tokenOk = schedule.loop(
           (p, h) -> !runPass(pass, p, h, log, alert).tokenExpired,
           () -> !stopRequested);
       return tokenOk ? 0 : 1;
+    } catch (InterruptedException e) {
+      if (!stopRequested) {
+        throw e;
+      }
+      log.warn("stopped on request; envelopes collected so far were written");
+      return options.once() ? 1 : 0;
     } finally {
+      finished.countDown();
       if (hooked) {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);

@@ -104,10 +104,17 @@ final class CollectionPass {
           + (hashtags ? targets.stream().mapToInt(b -> b.hashtags().size()).sum() : 0);
       stats.skippedCalls = planned - totalCalls;
     } finally {
+      // A stop request interrupts this thread; file channels refuse to write while the interrupt
+      // flag is set, so clear it until what was collected is safely written.
+      boolean interrupted = Thread.interrupted();
       try {
         stats.files.addAll(batch.write());
       } catch (IOException e) {
         stats.stopReason = "cannot write the landing zone " + options.landing() + ": " + e.getMessage();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
       stats.usagePauses = client.usagePauses() - pausesBefore;
       stats.elapsed = Duration.between(start, clock.instant());

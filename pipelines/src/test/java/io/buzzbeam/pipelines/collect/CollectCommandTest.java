@@ -292,6 +292,39 @@ class CollectCommandTest {
     }
   }
 
+  @Test
+  void aStopRequestWritesWhatWasCollectedBeforeExiting() throws Exception {
+    Path landing = tmp.resolve("landing");
+    try (FakeGraphApi fake = FakeGraphApi.start(TWO_BRAND_TARGETS)) {
+      fake.slowMillis(20_000).failNext("username(gucci)", Fault.SLOW);
+      java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+      CollectCommand command = new CollectCommand(System.out, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+          Map.of(AccessToken.ENV, FakeGraphApi.TOKEN), java.time.Clock.systemUTC(), Sleeper.REAL);
+      java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+      Thread worker = new Thread(() -> {
+        try {
+          exit.set(command.run(fake.collectArgs(writeTargets(tmp, TWO_BRANDS), landing, "--requestTimeout=30s")));
+        } catch (Exception e) {
+          exit.set(99);
+        }
+      });
+      worker.start();
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (fake.requests().size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10); // waiting for the collector to reach the slow gucci request
+      }
+      long t0 = System.nanoTime();
+      command.shutdown(); // what SIGTERM runs
+      worker.join(10_000);
+      assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000, "stopped promptly");
+      assertEquals(1, exit.get(), "a --once pass cut short is not a success");
+      assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("stopped on request"));
+      List<Envelope> envs = readEnvelopes(landing);
+      assertEquals(1, envs.size());
+      assertEquals("chanel", envs.get(0).brand());
+    }
+  }
+
   private static int count(FakeGraphApi fake, String pathOrFields) {
     return (int) fake.requests().stream()
         .filter(s -> (s.path() + "?" + s.query()).contains(pathOrFields))
