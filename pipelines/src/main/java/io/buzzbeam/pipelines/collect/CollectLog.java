@@ -21,10 +21,6 @@ final class CollectLog {
     err.flush();
   }
 
-  void info(String message) {
-    warn(message);
-  }
-
   String redact(String text) {
     return token.redact(text);
   }

@@ -71,7 +71,8 @@ final class GraphApiClient {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(options.requestTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Never follow redirects: the Authorization header must not travel to another host.
+            .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
 

@@ -62,7 +62,8 @@ public final class FakeGraphApi implements AutoCloseable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-  private static final Map<String, Long> FOLLOWERS = Map.ofEntries(
+  /** followers_count per username (others: 1,000,000 + 1000 * brand index). */
+  public static final Map<String, Long> FOLLOWERS = Map.ofEntries(
       Map.entry("chanelofficial", 60_412_345L), Map.entry("louisvuitton", 55_210_004L),
       Map.entry("gucci", 51_300_120L), Map.entry("dior", 45_870_333L), Map.entry("hermes", 14_120_500L),
       Map.entry("prada", 33_002_001L), Map.entry("celine", 16_450_010L),
