@@ -103,4 +103,25 @@ public class ReadLandingTest {
             QualityCount.of("file", "rejected_by_reason", "unreadable:file", 2));
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void aRelativeLandingPathGivesTheSameRelativeFileNames() {
+    // e.g. --landing=../../tmp/x/landing/ from the working directory
+    String relative =
+        java.nio.file.Paths.get("").toAbsolutePath().relativize(landing).toString() + "/";
+    PAssert.that(
+            p.apply("ReadLanding", ReadLanding.from(relative).withRunId("r"))
+                .get(ReadLanding.RECORDS)
+                .apply(MapElements.into(TypeDescriptors.strings()).via((RawRecord r) -> r.sourceFile)))
+        .containsInAnyOrder(
+            "graph/dt=2023-09-03/a.jsonl",
+            "graph/dt=2023-09-03/a.jsonl",
+            "graph/dt=2023-09-03/b.jsonl.gz",
+            "graph/dt=2023-09-03/b.jsonl.gz",
+            "insta/user/post.json.xz",
+            "insta/user/post2.json",
+            "graph/dt=2023-09-04/cut.jsonl.gz",
+            "graph/dt=2023-09-04/cut.jsonl.gz");
+    p.run().waitUntilFinish();
+  }
 }
