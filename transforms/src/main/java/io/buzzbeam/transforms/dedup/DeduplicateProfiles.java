@@ -1,0 +1,45 @@
+package io.buzzbeam.transforms.dedup;
+
+import io.buzzbeam.model.ProfileSnapshot;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Keeps one profile snapshot per (brand, collected_at): the same observation read twice (e.g.
+ * a re-delivered landing file) must not count twice. Snapshots at different times are all kept:
+ * they are the follower history that SPEC §4 looks up.
+ */
+public class DeduplicateProfiles
+    extends PTransform<PCollection<ProfileSnapshot>, PCollection<ProfileSnapshot>> {
+
+  public static DeduplicateProfiles create() {
+    return new DeduplicateProfiles();
+  }
+
+  /** The de-duplication key: brand and collection instant (epoch millis). */
+  public static String keyOf(ProfileSnapshot profile) {
+    return profile.getBrand() + '\u0000' + profile.getCollectedAt().toEpochMilli();
+  }
+
+  @Override
+  public PCollection<ProfileSnapshot> expand(PCollection<ProfileSnapshot> profiles) {
+    AvroCoder<ProfileSnapshot> coder = AvroCoder.specific(ProfileSnapshot.class);
+    return profiles
+        .apply(
+            "KeyByBrandCollectedAt",
+            WithKeys.of((ProfileSnapshot p) -> keyOf(p)).withKeyType(TypeDescriptors.strings()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
+        .apply(
+            "KeepPreferredSnapshot", Combine.perKey(new KeepGreatest<>(new ProfilePreference())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
+        .apply("DropKeys", Values.create())
+        .setCoder(coder);
+  }
+}

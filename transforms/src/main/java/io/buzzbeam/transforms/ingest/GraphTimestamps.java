@@ -1,0 +1,52 @@
+package io.buzzbeam.transforms.ingest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses Graph API timestamps and envelope {@code collected_at} instants.
+ *
+ * <p>The Graph API writes {@code 2023-09-02T12:00:03+0000}: an offset without a colon, which
+ * {@link OffsetDateTime#parse} rejects. We also accept {@code Z}, {@code +00:00}, {@code +00}
+ * and optional fractional seconds. A local date-time without an offset is not an instant and is
+ * rejected.
+ */
+public final class GraphTimestamps {
+
+  private GraphTimestamps() {}
+
+  /** {@code +HHMM} at the end (no colon), e.g. {@code +0000}, {@code -0530}. */
+  private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
+  /** {@code +HH} at the end, directly after the seconds (or fraction). */
+  private static final Pattern HOURS_OFFSET = Pattern.compile("(:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})$");
+
+  /** The instant, or empty if {@code text} is null or not an ISO-8601 date-time with an offset. */
+  public static Optional<Instant> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String s = text.trim();
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher compact = COMPACT_OFFSET.matcher(s);
+    if (compact.find() && s.indexOf('T') >= 0 && compact.start() > s.indexOf('T')) {
+      s = s.substring(0, compact.start()) + compact.group(1) + ":" + compact.group(2);
+    } else {
+      Matcher hours = HOURS_OFFSET.matcher(s);
+      if (hours.find()) {
+        s = s.substring(0, hours.start()) + hours.group(1) + hours.group(2) + ":00";
+      }
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}

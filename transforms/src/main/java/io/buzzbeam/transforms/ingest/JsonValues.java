@@ -1,0 +1,69 @@
+package io.buzzbeam.transforms.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Small readers for JSON values with the SPEC §2 conventions (a JSON {@code null} is absent). */
+final class JsonValues {
+
+  private JsonValues() {}
+
+  /** Absent: no such key, or an explicit JSON {@code null}. */
+  static boolean absent(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode();
+  }
+
+  /**
+   * The value of an integer field, or null if it is not a JSON integral number ≥ 0 that fits a
+   * long. Strings ({@code "12"}), fractions ({@code 12.5}, {@code 12.0}) and negatives are not.
+   */
+  static Long nonNegativeInteger(JsonNode node) {
+    if (absent(node) || !node.isIntegralNumber() || !node.canConvertToLong()) {
+      return null;
+    }
+    long value = node.longValue();
+    return value >= 0 ? value : null;
+  }
+
+  /**
+   * An identifier: a non-blank string, or an integral number (some clients write ids as numbers).
+   * Null otherwise.
+   */
+  static String identifier(JsonNode node) {
+    if (absent(node)) {
+      return null;
+    }
+    if (node.isTextual()) {
+      String text = node.textValue().trim();
+      return text.isEmpty() ? null : text;
+    }
+    if (node.isIntegralNumber()) {
+      return node.asText();
+    }
+    return null;
+  }
+
+  /** A scalar as text (numbers and booleans as written); null for absent values and containers. */
+  static String scalarText(JsonNode node) {
+    if (absent(node) || node.isContainerNode()) {
+      return null;
+    }
+    return node.isTextual() ? node.textValue() : node.asText();
+  }
+
+  /** A string value; null for anything else. */
+  static String string(JsonNode node) {
+    return node != null && node.isTextual() ? node.textValue() : null;
+  }
+
+  /** {@code node.path(a).path(b)...}, safe on absent nodes. */
+  static JsonNode at(JsonNode node, String... path) {
+    JsonNode current = node;
+    for (String key : path) {
+      if (current == null) {
+        return null;
+      }
+      current = current.get(key);
+    }
+    return current;
+  }
+}

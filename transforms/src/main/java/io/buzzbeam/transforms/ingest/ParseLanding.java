@@ -1,0 +1,138 @@
+package io.buzzbeam.transforms.ingest;
+
+import io.buzzbeam.model.Media;
+import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.model.RejectedItem;
+import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.quality.QualityCountCoder;
+import io.buzzbeam.transforms.quality.SumQualityCounts;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Landing zone → valid media and profile snapshots, dead letters and quality counts
+ * (SPEC §1–§3).
+ *
+ * <pre>{@code
+ * LandingResult landing = pipeline.apply("ParseLanding",
+ *     ParseLanding.from(options.getLanding()).withTimezone("Asia/Seoul").withRunId(runId));
+ * }</pre>
+ *
+ * <p>Files are read by {@link ReadLanding}; their records are reshuffled, because one big
+ * landing file would otherwise be parsed by the single worker that read it.
+ */
+public class ParseLanding extends PTransform<PBegin, LandingResult> {
+
+  public static final String DEFAULT_TIMEZONE = "Asia/Seoul";
+
+  private static final String[] MODELS = {
+    QualityCount.MODEL_FILE, QualityCount.MODEL_ENVELOPE, QualityCount.MODEL_MEDIA,
+    QualityCount.MODEL_PROFILE
+  };
+
+  private final String landingDir;
+  private final String zoneId;
+  private final String runId;
+
+  private ParseLanding(String landingDir, String zoneId, String runId) {
+    this.landingDir = landingDir;
+    this.zoneId = zoneId;
+    this.runId = runId;
+  }
+
+  public static ParseLanding from(String landingDir) {
+    return new ParseLanding(Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null);
+  }
+
+  /** The zone of {@code day}, {@code hour}, {@code weekday}; an IANA id such as {@code Asia/Seoul}. */
+  public ParseLanding withTimezone(String zoneId) {
+    try {
+      ZoneId.of(Objects.requireNonNull(zoneId, "timezone"));
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("--timezone: unknown time zone '" + zoneId + "'", e);
+    }
+    return new ParseLanding(landingDir, zoneId, runId);
+  }
+
+  /** The run id written on every dead letter. */
+  public ParseLanding withRunId(String runId) {
+    return new ParseLanding(landingDir, zoneId, Objects.requireNonNull(runId, "runId"));
+  }
+
+  @Override
+  public LandingResult expand(PBegin input) {
+    if (runId == null) {
+      throw new IllegalStateException("ParseLanding needs withRunId(...)");
+    }
+    Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
+    Coder<RejectedItem> rejectedCoder = AvroCoder.specific(RejectedItem.class);
+
+    PCollectionTuple files =
+        input.apply("ReadLandingFiles", ReadLanding.from(landingDir).withRunId(runId));
+
+    PCollectionTuple parsed =
+        files
+            .get(ReadLanding.RECORDS)
+            .apply("SpreadRecordsOverWorkers", Reshuffle.viaRandomKey())
+            .apply(
+                "ParseAndValidate",
+                ParDo.of(
+                        new ParseRecordsFn(
+                            zoneId,
+                            runId,
+                            LandingResult.MEDIA,
+                            LandingResult.PROFILES,
+                            LandingResult.REJECTED,
+                            LandingResult.QUALITY))
+                    .withOutputTags(
+                        LandingResult.MEDIA,
+                        TupleTagList.of(LandingResult.PROFILES)
+                            .and(LandingResult.REJECTED)
+                            .and(LandingResult.QUALITY)));
+    PCollection<Media> media =
+        parsed.get(LandingResult.MEDIA).setCoder(AvroCoder.specific(Media.class));
+    PCollection<ProfileSnapshot> profiles =
+        parsed.get(LandingResult.PROFILES).setCoder(AvroCoder.specific(ProfileSnapshot.class));
+    parsed.get(LandingResult.REJECTED).setCoder(rejectedCoder);
+    parsed.get(LandingResult.QUALITY).setCoder(qualityCoder);
+
+    PCollection<RejectedItem> rejected =
+        PCollectionList.of(files.get(ReadLanding.REJECTED))
+            .and(parsed.get(LandingResult.REJECTED))
+            .apply("CollectDeadLetters", Flatten.pCollections())
+            .setCoder(rejectedCoder);
+
+    // Zeros make read/valid/rejected of every model present even when nothing was read, so
+    // that the quality report always shows read = valid + rejected.
+    List<QualityCount> zeros = new ArrayList<>();
+    for (String model : MODELS) {
+      zeros.add(QualityCount.of(model, QualityCount.READ, 0));
+      zeros.add(QualityCount.of(model, QualityCount.VALID, 0));
+      zeros.add(QualityCount.of(model, QualityCount.REJECTED, 0));
+    }
+    PCollection<QualityCount> quality =
+        PCollectionList.of(input.apply("ZeroQualityCounts", Create.of(zeros).withCoder(qualityCoder)))
+            .and(files.get(ReadLanding.QUALITY))
+            .and(parsed.get(LandingResult.QUALITY))
+            .apply("CollectQualityCounts", Flatten.pCollections())
+            .setCoder(qualityCoder)
+            .apply("SumQualityCounts", SumQualityCounts.create());
+
+    return LandingResult.of(media, profiles, rejected, quality);
+  }
+}

@@ -1,0 +1,50 @@
+package io.buzzbeam.transforms.dedup;
+
+import static io.buzzbeam.transforms.dedup.TestRecords.profile;
+
+import io.buzzbeam.model.ProfileSnapshot;
+import java.util.List;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class DeduplicateProfilesTest {
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  @Test
+  public void oneSnapshotPerBrandAndCollectionInstant() {
+    List<ProfileSnapshot> input =
+        List.of(
+            // the same observation delivered twice: the later file is kept
+            profile("chanel", "2023-09-03T04:00:15Z", 1000, "a/bd.jsonl", "1", List.of()),
+            profile("chanel", "2023-09-03T04:00:15Z", 1000, "b/bd.jsonl", "1", List.of()),
+            // the fuller copy beats the later file
+            profile("dior", "2023-09-03T04:00:15Z", 500, "a/bd.jsonl", "2", List.of()),
+            profile("dior", "2023-09-03T04:00:15Z", 500, "b/bd.jsonl", "2", List.of("name")),
+            // other instants and brands are history, all kept
+            profile("chanel", "2023-09-03T05:00:15Z", 1001, "c/bd.jsonl", "1", List.of()),
+            profile("gucci", "2023-09-03T04:00:15Z", 7, "a/bd.jsonl", "3", List.of()));
+    PAssert.that(
+            p.apply("Input", Create.of(input).withCoder(AvroCoder.specific(ProfileSnapshot.class)))
+                .apply("Deduplicate", DeduplicateProfiles.create())
+                .apply(
+                    "Describe",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            (ProfileSnapshot s) ->
+                                s.getBrand() + "|" + s.getCollectedAt() + "|" + s.getFollowersCount()
+                                    + "|" + s.getSourceFile() + "|" + s.getDefaulted())))
+        .containsInAnyOrder(
+            "chanel|2023-09-03T04:00:15Z|1000|b/bd.jsonl|[]",
+            "dior|2023-09-03T04:00:15Z|500|a/bd.jsonl|[]",
+            "chanel|2023-09-03T05:00:15Z|1001|c/bd.jsonl|[]",
+            "gucci|2023-09-03T04:00:15Z|7|a/bd.jsonl|[]");
+    p.run().waitUntilFinish();
+  }
+}
