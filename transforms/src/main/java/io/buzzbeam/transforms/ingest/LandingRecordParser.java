@@ -179,10 +179,8 @@ final class LandingRecordParser {
     } else if (followers == null) {
       reasons.add(ReasonCodes.INVALID_FOLLOWERS_COUNT);
     }
-    Long follows =
-        optionalCount(discovery, "follows_count", ReasonCodes.INVALID_FOLLOWS_COUNT, reasons, defaulted);
-    Long mediaCount =
-        optionalCount(discovery, "media_count", ReasonCodes.INVALID_MEDIA_COUNT, reasons, defaulted);
+    Long follows = optionalCount(discovery, "follows_count", defaulted);
+    Long mediaCount = optionalCount(discovery, "media_count", defaulted);
     String name = scalarText(discovery.get("name"));
     if (absent(discovery.get("name"))) {
       defaulted.add("name");
@@ -214,16 +212,15 @@ final class LandingRecordParser {
     accept(MODEL_PROFILE, defaulted);
   }
 
-  private static Long optionalCount(
-      JsonNode object, String field, String invalidReason, List<String> reasons, List<String> defaulted) {
-    JsonNode node = object.get(field);
-    if (absent(node)) {
-      defaulted.add(field);
-      return null;
-    }
-    Long value = nonNegativeInteger(node);
+  /**
+   * follows_count / media_count: SPEC §2 names no reason code for them, only "defaulted to null",
+   * so a value that is absent or not an integer ≥ 0 becomes null and is counted as defaulted; it
+   * never rejects the snapshot (followers_count is what the marts need).
+   */
+  private static Long optionalCount(JsonNode object, String field, List<String> defaulted) {
+    Long value = nonNegativeInteger(object.get(field));
     if (value == null) {
-      reasons.add(invalidReason);
+      defaulted.add(field);
     }
     return value;
   }
@@ -347,12 +344,10 @@ final class LandingRecordParser {
       caption = plain != null && plain.isObject() ? plain.get("text") : plain;
     }
     draft.caption = caption(caption, draft);
-    draft.mediaUrl = optionalText(post.get("display_url"), "media_url", draft);
-    String shortcode = nonBlank(scalarText(firstPresent(post.get("shortcode"), post.get("code"))));
-    draft.permalink = shortcode == null ? null : "https://www.instagram.com/p/" + shortcode + "/";
-    if (draft.permalink == null) {
-      draft.defaulted.add("permalink");
-    }
+    // SPEC §1b lists the Instaloader fields buzzbeam reads; media_url and permalink are not among
+    // them, so, as §2 says for absent fields, they are null and counted as defaulted.
+    draft.mediaUrl = optionalText(null, "media_url", draft);
+    draft.permalink = optionalText(null, "permalink", draft);
     String owner = nonBlank(string(at(post, "owner", "username")));
     if (owner == null) {
       draft.reasons.add(ReasonCodes.MISSING_USERNAME);

@@ -48,8 +48,4 @@ public final class ReasonCodes {
   public static final String MISSING_USERNAME = "missing:username";
   public static final String MISSING_FOLLOWERS_COUNT = "missing:followers_count";
   public static final String INVALID_FOLLOWERS_COUNT = "invalid:followers_count";
-  /** Not in SPEC §2 (which only defaults an absent value): a present but non-integral value. */
-  public static final String INVALID_FOLLOWS_COUNT = "invalid:follows_count";
-  /** Not in SPEC §2 (which only defaults an absent value): a present but non-integral value. */
-  public static final String INVALID_MEDIA_COUNT = "invalid:media_count";
 }
