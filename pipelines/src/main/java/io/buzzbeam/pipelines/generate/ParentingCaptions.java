@@ -50,7 +50,7 @@ final class ParentingCaptions {
     "%C 이유식 %F 완밥했어요 %E",
     "%F 이유식 처음 먹여봤는데 잘 먹네요 %L",
     "이유식 만들기 %N일차 %F 큐브 완성 %E",
-    "낮잠 %N시간 자줘서 엄마도 커피 한잔 ☕",
+    "낮잠 %Z시간 자줘서 엄마도 커피 한잔 ☕",
     "낮잠 거부하는 날 %R 재우는데만 한시간",
     "어린이집 등원 %N일차 %R",
     "어린이집에서 울지도 않고 잘 놀았대요 %E",
@@ -100,12 +100,18 @@ final class ParentingCaptions {
   static String caption(long h, Child child, int ageMonths) {
     StringBuilder sb = new StringBuilder(200);
     int n = 2 + Rand.below(Rand.mix(h + 1), 4);
+    List<Integer> used = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       long s = Rand.mix(h + 100 + i);
+      int pick = Rand.below(s, SENTENCES.length);
+      while (used.contains(pick)) {
+        pick = (pick + 1) % SENTENCES.length; // no sentence twice in one caption
+      }
+      used.add(pick);
       if (i > 0) {
         sb.append(Rand.unit(Rand.mix(s + 1)) < 0.3 ? "\n" : " ");
       }
-      sb.append(fill(Rand.pick(s, SENTENCES), Rand.mix(s + 2), child, ageMonths));
+      sb.append(fill(SENTENCES[pick], Rand.mix(s + 2), child, ageMonths));
     }
     sb.append("\n\n#육아일기");
     List<String> tags = new ArrayList<>();
@@ -148,6 +154,7 @@ final class ParentingCaptions {
         .replace("%R", Rand.pick(Rand.mix(h + 9), CRY))
         .replace("%E", Rand.pick(Rand.mix(h + 10), EMOJI))
         .replace("%M", Integer.toString(Math.max(1, ageMonths)))
-        .replace("%N", Integer.toString(2 + Rand.below(Rand.mix(h + 11), 12)));
+        .replace("%N", Integer.toString(2 + Rand.below(Rand.mix(h + 11), 12)))
+        .replace("%Z", Integer.toString(1 + Rand.below(Rand.mix(h + 12), 3)));
   }
 }

@@ -161,6 +161,13 @@ class LandingGeneratorTest {
             scan.loggedInPosts.stream().map(n -> n.get("caption").asText()))
         .distinct().count();
     assertEquals(summary.crawlPosts(), distinctCaptions);
+    long distinctWords = java.util.stream.Stream.concat(
+            scan.loggedOutPosts.stream().map(n ->
+                n.get("edge_media_to_caption").get("edges").get(0).get("node").get("text").asText()),
+            scan.loggedInPosts.stream().map(n -> n.get("caption").asText()))
+        .flatMap(c -> java.util.Arrays.stream(c.split("\\s+")))
+        .distinct().count();
+    assertTrue(distinctWords >= 150, "distinct words " + distinctWords);
   }
 
   @Test
