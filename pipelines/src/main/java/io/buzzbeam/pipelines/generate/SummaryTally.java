@@ -67,9 +67,14 @@ final class SummaryTally {
 
   GenerationSummary toSummary(long elapsedMillis) {
     return new GenerationSummary(files, graphFiles, gzipFiles, instaloaderFiles, xzFiles,
-        skippedFiles, lines, Map.copyOf(linesByKind), profiles, graphMedia,
-        Map.copyOf(graphMediaByKind), crawlPosts, graphMedia + crawlPosts, brandMedia.size(),
+        skippedFiles, lines, sorted(linesByKind), profiles, graphMedia,
+        sorted(graphMediaByKind), crawlPosts, graphMedia + crawlPosts, brandMedia.size(),
         hashtagMedia.size(), deepCopy(rejects), deepCopy(defaults), bytes, elapsedMillis);
+  }
+
+  /** Sorted and read-only, so the summary prints the same way every time. */
+  private static Map<String, Long> sorted(Map<String, Long> m) {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(m));
   }
 
   private static Map<String, Map<String, Long>> deepCopy(Map<String, Map<String, Long>> m) {
