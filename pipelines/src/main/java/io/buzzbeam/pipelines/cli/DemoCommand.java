@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * brands' popularity ranking and the top #육아일기 keywords. Other options go to {@code run}.
  */
 public final class DemoCommand implements Command {
-  private static final Set<String> GENERATOR_OPTIONS = Set.of("seed", "days", "scale", "brands", "startDate");
+  private static final Set<String> GENERATOR_OPTIONS = Set.of("seed", "days", "scale", "brands", "startDate", "crawlAccounts", "faults");
+
+  static final String DEFAULT_SCALE = "0.25";
 
   private final PrintStream out;
 
@@ -62,6 +64,10 @@ public final class DemoCommand implements Command {
     Path landing = Paths.get(dataDir).toAbsolutePath().normalize().resolve("demo").resolve("landing");
     deleteRecursively(landing);
     Files.createDirectories(landing);
+    if (generate.stream().noneMatch(a -> a.startsWith("--scale"))) {
+      // A quarter of the seed's polling cadence: ~100k media items over 3 days, a minute or two on a laptop.
+      generate.add("--scale=" + DEFAULT_SCALE);
+    }
     generate.add("--out=" + landing);
     out.println("demo: writing a sample landing zone to " + landing);
     int generated = new GenerateCommand().run(generate.toArray(String[]::new));

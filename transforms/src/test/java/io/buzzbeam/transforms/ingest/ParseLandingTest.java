@@ -93,8 +93,8 @@ public class ParseLandingTest {
                 + "|1:0|[media_product_type]",
             "hashtag|chanel|h2|chanel|샤넬|null|UNKNOWN|AD|null|0|2023-09-01T00:00:00Z|2023-09-03T04:00:20Z|2023-09-01|9|5|null|null|" + HT
                 + "|1:1|[media_type, like_count, comments_count, caption, media_url, permalink]",
-            "crawl|mom_kim|3183|null|null|mom_kim|CAROUSEL_ALBUM|FEED|120|4|2023-09-02T12:00:03Z|null|2023-09-02|21|6|null|null|instaloader/chanel/2023-09-02_12-00-03_UTC.json|1|[]",
-            "crawl|mom_lee|3184|null|null|mom_lee|VIDEO|REELS|30|2|2023-09-03T00:00:00Z|null|2023-09-03|9|7|null|null|instaloader/mom_lee/2023-09-03_00-00-00_UTC.json|1|[media_url]",
+            "crawl|mom_kim|3183|null|null|mom_kim|CAROUSEL_ALBUM|FEED|120|4|2023-09-02T12:00:03Z|null|2023-09-02|21|6|null|null|instaloader/chanel/2023-09-02_12-00-03_UTC.json|1|[media_url, permalink]",
+            "crawl|mom_lee|3184|null|null|mom_lee|VIDEO|REELS|30|2|2023-09-03T00:00:00Z|null|2023-09-03|9|7|null|null|instaloader/mom_lee/2023-09-03_00-00-00_UTC.json|1|[media_url, permalink]",
             "hashtag|chanel|h1|chanel|샤넬|null|CAROUSEL_ALBUM|FEED|9|1|2023-09-02T12:00:03Z|2023-09-03T06:00:00Z|2023-09-02|21|6|null|null|" + GZ + "|1:0|[]",
             "hashtag|chanel|h3|chanel|chanel|null|IMAGE|FEED|1|0|2023-09-03T10:00:00Z|2023-09-03T06:00:00Z|2023-09-03|19|7|null|null|" + GZ + "|2:0|[]");
     p.run().waitUntilFinish();
@@ -285,7 +285,7 @@ public class ParseLandingTest {
     assertEquals(15L, counter(run, "media.read"));
     assertEquals(9L, counter(run, "media.valid"));
     assertEquals(3L, counter(run, "media.rejected_by_reason.missing:id"));
-    assertEquals(3L, counter(run, "media.defaulted.media_url"));
+    assertEquals(4L, counter(run, "media.defaulted.media_url"));
     assertEquals(2L, counter(run, "file.rejected_by_reason.unreadable:file"));
     assertEquals(1L, counter(run, "file.skipped.node_type"));
     assertEquals(1L, counter(run, "envelope.rejected_by_reason.api_error:4"));
