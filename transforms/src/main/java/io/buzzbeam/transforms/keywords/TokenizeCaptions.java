@@ -9,6 +9,8 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -30,6 +32,11 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * caption, not the whole media.
  */
 public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection<MediaMorphs>> {
+
+  /** Counter names (namespace: this class): distinct captions tokenized, media given morphs. */
+  public static final String CAPTIONS_TOKENIZED = "captions_tokenized";
+
+  public static final String MEDIA_TOKENIZED = "media_tokenized";
 
   private final Stopwords stopwords;
 
@@ -77,6 +84,9 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
   static class TokenizeCaptionFn extends DoFn<KV<String, Iterable<MediaMorphs>>, MediaMorphs> {
 
     private final Stopwords stopwords;
+    private final Counter captionsTokenized =
+        Metrics.counter(TokenizeCaptions.class, CAPTIONS_TOKENIZED);
+    private final Counter mediaTokenized = Metrics.counter(TokenizeCaptions.class, MEDIA_TOKENIZED);
     private transient KoreanTokenizer tokenizer;
 
     TokenizeCaptionFn(Stopwords stopwords) {
@@ -97,6 +107,7 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
       List<Token> tokens = tokenizer.tokenize(caption);
       List<Keyword> keywords = Keywords.of(tokens, stopwords);
       List<String> hashtags = Hashtags.extract(caption);
+      captionsTokenized.inc();
       for (MediaMorphs skeleton : captionAndMedia.getValue()) {
         out.output(
             MediaMorphs.newBuilder(skeleton)
@@ -104,6 +115,7 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
                 .setKeywords(keywords)
                 .setHashtags(hashtags)
                 .build());
+        mediaTokenized.inc();
       }
     }
   }
