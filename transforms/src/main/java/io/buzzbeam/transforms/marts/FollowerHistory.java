@@ -37,6 +37,22 @@ public final class FollowerHistory implements Serializable {
       this.day = day;
       this.followers = followers;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Point)) {
+        return false;
+      }
+      Point other = (Point) o;
+      return collectedAtMillis == other.collectedAtMillis
+          && followers == other.followers
+          && day.equals(other.day);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(collectedAtMillis, day, followers);
+    }
   }
 
   // Two snapshots collected at the same instant should not exist after de-duplication; if they
@@ -108,5 +124,16 @@ public final class FollowerHistory implements Serializable {
 
   List<Point> points() {
     return points;
+  }
+
+  // Value equality lets Beam's coders compare histories structurally (side inputs, mutation checks).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FollowerHistory && ((FollowerHistory) o).points.equals(points);
+  }
+
+  @Override
+  public int hashCode() {
+    return points.hashCode();
   }
 }
