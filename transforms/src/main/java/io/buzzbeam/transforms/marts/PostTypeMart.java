@@ -1,0 +1,63 @@
+package io.buzzbeam.transforms.marts;
+
+import io.buzzbeam.model.Media;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.RowCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * {@code mart_post_type} (SPEC §5): per brand and (media_type, media_product_type) of the brand's
+ * own media, the number of distinct media and the mean of their engagement rates. Only the
+ * combinations that occur get a row.
+ */
+public class PostTypeMart extends PTransform<PCollection<Media>, PCollection<Row>> {
+
+  private static final Schema KEY = MartSchemas.keySchema(MartSchemas.POST_TYPE_TABLE);
+
+  public static PostTypeMart create() {
+    return new PostTypeMart();
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<Media> media) {
+    return media
+        .apply("BrandMedia", Filter.by(BrandActivity::isBrandMedia))
+        .apply(
+            "RateByBrandAndType",
+            MapElements.into(
+                    TypeDescriptors.kvs(
+                        TypeDescriptor.of(Row.class),
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.doubles())))
+                .via(
+                    (Media m) ->
+                        KV.of(
+                            Row.withSchema(KEY)
+                                .addValues(
+                                    BrandActivity.brandOf(m), m.getMediaType(), m.getMediaProductType())
+                                .build(),
+                            KV.of(m.getMediaId(), m.getEngagementRate()))))
+        .setCoder(KvCoder.of(RowCoder.of(KEY), PostEngagementFn.inputCoder()))
+        .apply("PostsAndAverageRate", Combine.perKey(new PostEngagementFn()))
+        .setCoder(KvCoder.of(RowCoder.of(KEY), SerializableCoder.of(PostEngagement.class)))
+        .apply(
+            "ToMartRow",
+            MapElements.into(TypeDescriptor.of(Row.class))
+                .via(
+                    (KV<Row, PostEngagement> kv) ->
+                        Row.withSchema(MartSchemas.POST_TYPE)
+                            .addValues(kv.getKey().getValues())
+                            .addValues(kv.getValue().posts(), kv.getValue().avgEngagementRate())
+                            .build()))
+        .setRowSchema(MartSchemas.POST_TYPE);
+  }
+}

@@ -1,0 +1,158 @@
+package io.buzzbeam.transforms.keywords;
+
+import static org.junit.Assert.assertEquals;
+
+import io.buzzbeam.model.Keyword;
+import io.buzzbeam.model.Media;
+import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.model.Token;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.junit.Rule;
+import org.junit.Test;
+
+public class TokenizeCaptionsTest {
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  private static Media media(String source, String scope, String id, String caption) {
+    return Media.newBuilder()
+        .setSource(source)
+        .setScope(scope)
+        .setMediaId(id)
+        .setBrand("crawl".equals(source) ? null : scope)
+        .setAccount("crawl".equals(source) ? scope : null)
+        .setCaption(caption)
+        .setMediaType("IMAGE")
+        .setMediaProductType("FEED")
+        .setPostedAt(Instant.parse("2023-09-01T03:00:00Z"))
+        .setDay("2023-09-01")
+        .setHour(12)
+        .setWeekday(5)
+        .setSourceFile("test.jsonl")
+        .setPosition("1")
+        .build();
+  }
+
+  /** Tokens as "text/Pos/stem" (stem "-" when none). */
+  private static List<Token> tokens(String... tokens) {
+    List<Token> out = new ArrayList<>();
+    for (String t : tokens) {
+      String[] parts = t.split("/");
+      out.add(
+          Token.newBuilder()
+              .setText(parts[0])
+              .setPos(parts[1])
+              .setStem(parts[2].equals("-") ? null : parts[2])
+              .build());
+    }
+    return out;
+  }
+
+  private static List<Keyword> keywords(String... keywords) {
+    List<Keyword> out = new ArrayList<>();
+    for (String k : keywords) {
+      String[] parts = k.split("/");
+      out.add(Keyword.newBuilder().setToken(parts[0]).setPos(parts[1]).build());
+    }
+    return out;
+  }
+
+  private static MediaMorphs morphs(
+      Media m, List<Token> tokens, List<Keyword> keywords, List<String> hashtags) {
+    return MediaMorphs.newBuilder()
+        .setSource(m.getSource())
+        .setScope(m.getScope())
+        .setMediaId(m.getMediaId())
+        .setBrand(m.getBrand())
+        .setAccount(m.getAccount())
+        .setDay(m.getDay())
+        .setHour(m.getHour())
+        .setWeekday(m.getWeekday())
+        .setTokens(tokens)
+        .setKeywords(keywords)
+        .setHashtags(hashtags)
+        .build();
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(TokenizeCaptions.class, name))
+                    .build());
+    long total = 0;
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
+  }
+
+  @Test
+  public void eachDistinctCaptionIsTokenizedOnceAndJoinedBackToEveryMedia() {
+    String polled = "이것도 되나욬ㅋㅋ #샤넬 #Chanel";
+    // The same caption under the brand, a hashtag search and a crawl: one tokenization.
+    Media a1 = media("brand", "chanel", "a1", polled);
+    Media a2 = media("hashtag", "chanel", "a1", polled);
+    Media a3 = media("crawl", "fan", "a3", polled);
+    Media b1 = media("brand", "dior", "b1", "신상 가방 샀어요");
+    Media e1 = media("crawl", "fan", "e1", "");
+
+    PCollection<MediaMorphs> morphs =
+        p.apply(Create.of(a1, a2, a3, b1, e1).withCoder(AvroCoder.specific(Media.class)))
+            .apply(TokenizeCaptions.withStopwords(Stopwords.none()));
+
+    // normalize: 되나욬ㅋㅋ → 되나요ㅋㅋ; tokenize; keep Noun/Verb/Adjective/Alpha as stems.
+    List<Token> polledTokens =
+        tokens("이/Determiner/-", "것/Noun/-", "도/Josa/-", "되나요/Verb/되다",
+            "ㅋㅋ/KoreanParticle/-", "#샤넬/Hashtag/-", "#Chanel/Hashtag/-");
+    List<Keyword> polledKeywords = keywords("것/Noun", "되다/Verb");
+    List<String> polledTags = List.of("샤넬", "chanel");
+    PAssert.that(morphs)
+        .containsInAnyOrder(
+            morphs(a1, polledTokens, polledKeywords, polledTags),
+            morphs(a2, polledTokens, polledKeywords, polledTags),
+            morphs(a3, polledTokens, polledKeywords, polledTags),
+            morphs(
+                b1,
+                tokens("신상/Noun/-", "가방/Noun/-", "샀어요/Verb/사다"),
+                keywords("신상/Noun", "가방/Noun", "사다/Verb"),
+                List.of()),
+            morphs(e1, List.of(), List.of(), List.of()));
+
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // 3 distinct captions (the polled one, b1's, the empty one) for 5 media.
+    assertEquals(3, counter(result, TokenizeCaptions.CAPTIONS_TOKENIZED));
+    assertEquals(5, counter(result, TokenizeCaptions.MEDIA_TOKENIZED));
+  }
+
+  @Test
+  public void defaultStopwordsApply() {
+    Media a1 = media("crawl", "fan", "a1", "이것도 되나욬ㅋㅋ 가방");
+    PCollection<MediaMorphs> morphs =
+        p.apply(Create.of(a1).withCoder(AvroCoder.specific(Media.class)))
+            .apply(TokenizeCaptions.withStopwords(Stopwords.defaults()));
+    // 것 and 되다 are default stopwords; 가방 stays.
+    PAssert.thatSingleton(morphs)
+        .satisfies(
+            m -> {
+              assertEquals(keywords("가방/Noun"), m.getKeywords());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+}

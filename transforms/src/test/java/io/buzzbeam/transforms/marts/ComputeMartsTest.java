@@ -1,0 +1,57 @@
+package io.buzzbeam.transforms.marts;
+
+import static org.junit.Assert.assertEquals;
+
+import io.buzzbeam.model.Media;
+import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.keywords.Stopwords;
+import io.buzzbeam.transforms.keywords.TokenizeCaptions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** The marts wired together as the pipeline does: attach followers, tokenize, compute. */
+public class ComputeMartsTest {
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+
+  @Test
+  public void allSixMartsFromOneRun() {
+    List<Media> media = new ArrayList<>(BrandScenario.media());
+    // c1 gets a caption: one hashtag (#CHANEL → chanel) and two keywords (신상, 가방).
+    media.set(0, Media.newBuilder(media.get(0)).setCaption("#CHANEL 신상 가방").build());
+
+    PCollection<ProfileSnapshot> profiles = Fixtures.createProfiles(p, BrandScenario.profiles());
+    PCollection<Media> attached =
+        Fixtures.create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
+    PCollection<MediaMorphs> morphs =
+        attached.apply("Tokenize", TokenizeCaptions.withStopwords(Stopwords.defaults()));
+    Marts marts = attached.apply("Marts", ComputeMarts.of(profiles, morphs));
+
+    assertEquals(List.copyOf(MartSchemas.SCHEMAS.keySet()), List.copyOf(marts.byTable().keySet()));
+    marts.byTable().forEach((table, rows) -> assertEquals(table, MartSchemas.schema(table), rows.getSchema()));
+
+    // |B| × |D| = 4 × 3; 4 brands; 5 (brand, type, product) groups; 4 × 168 heatmap cells.
+    PAssert.thatSingleton(marts.brandDaily().apply("CountDaily", Count.globally())).isEqualTo(12L);
+    PAssert.thatSingleton(marts.brandSummary().apply("CountSummary", Count.globally())).isEqualTo(4L);
+    PAssert.thatSingleton(marts.postType().apply("CountPostType", Count.globally())).isEqualTo(5L);
+    PAssert.thatSingleton(marts.uploadHeatmap().apply("CountHeatmap", Count.globally())).isEqualTo(672L);
+    LocalDate day = LocalDate.parse("2023-09-01");
+    PAssert.that(marts.hashtagDaily())
+        .containsInAnyOrder(
+            Row.withSchema(MartSchemas.HASHTAG_DAILY).addValues("brand", "chanel", day, "chanel", 1L).build());
+    PAssert.that(marts.keywordDaily())
+        .containsInAnyOrder(
+            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "신상", "Noun", 1L, 1L).build(),
+            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "가방", "Noun", 1L, 1L).build());
+    p.run().waitUntilFinish();
+  }
+}

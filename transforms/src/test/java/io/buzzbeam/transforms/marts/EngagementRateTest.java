@@ -1,0 +1,24 @@
+package io.buzzbeam.transforms.marts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class EngagementRateTest {
+
+  @Test
+  void percentOfFollowers() {
+    // (120 + 30) / 600 * 100 = 25.0
+    assertEquals(25.0, AttachFollowers.engagementRate(120L, 30, 600L));
+    // (0 + 0) / 600 * 100 = 0.0: no interactions is a rate, not a null.
+    assertEquals(0.0, AttachFollowers.engagementRate(0L, 0, 600L));
+  }
+
+  @Test
+  void nullWhenLikesHiddenOrFollowersUnknownOrZero() {
+    assertNull(AttachFollowers.engagementRate(null, 30, 600L));
+    assertNull(AttachFollowers.engagementRate(120L, 30, null));
+    assertNull(AttachFollowers.engagementRate(120L, 30, 0L));
+  }
+}
