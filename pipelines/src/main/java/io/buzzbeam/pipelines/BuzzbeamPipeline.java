@@ -58,12 +58,12 @@ public final class BuzzbeamPipeline {
     PCollection<Media> media =
         landing
             .media()
-            .apply("DeduplicateMedia", new DeduplicateMedia())
+            .apply("DeduplicateMedia", DeduplicateMedia.create())
             .apply("MediaInWindow", FilterWindow.media(s.from, s.to));
     PCollection<ProfileSnapshot> profiles =
         landing
             .profiles()
-            .apply("DeduplicateProfiles", new DeduplicateProfiles())
+            .apply("DeduplicateProfiles", DeduplicateProfiles.create())
             .apply("ProfilesInWindow", FilterWindow.profiles(s.from, s.to));
     PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
 
