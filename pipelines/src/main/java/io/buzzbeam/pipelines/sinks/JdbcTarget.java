@@ -73,7 +73,13 @@ public final class JdbcTarget implements Serializable {
 
   /** Opens a new connection (auto-commit on, as the driver gives it). */
   public Connection connect() throws SQLException {
+    return connect(java.util.Map.of());
+  }
+
+  /** Opens a new connection with extra driver properties (e.g. {@code reWriteBatchedInserts}). */
+  public Connection connect(java.util.Map<String, String> driverProperties) throws SQLException {
     Properties props = new Properties();
+    driverProperties.forEach(props::setProperty);
     if (user != null && !user.isEmpty()) {
       props.setProperty("user", user);
     }
