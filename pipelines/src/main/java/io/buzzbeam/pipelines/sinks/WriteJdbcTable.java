@@ -86,6 +86,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
       @Nullable String runId,
       @Nullable PCollectionView<Boolean> gate,
       int batchSize) {
+    super("WriteJdbc " + table.name); // a default step name per table
     this.target = target;
     this.table = table;
     this.replace = replace;

@@ -69,6 +69,8 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       boolean gateable,
       @Nullable PCollectionView<Boolean> gate,
       int batchSize) {
+    // A default step name per collection, so the four writes can be applied without names.
+    super("WriteMongo " + collection);
     this.uri = Objects.requireNonNull(uri, "uri");
     this.database = Objects.requireNonNull(database, "database");
     this.collection = collection;
