@@ -1,0 +1,59 @@
+package io.buzzbeam.pipelines.sinks;
+
+import io.buzzbeam.model.RejectedItem;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * {@link RejectedItem} (a dead letter) to rows of the SPEC §5 table {@code rejected}: reasons are
+ * joined with {@code ","} in their original order (e.g. {@code missing:id,invalid:like_count}).
+ *
+ * <p>PostgreSQL {@code text} cannot hold U+0000, which a broken landing line may well contain; such
+ * characters become U+FFFD in {@code raw} (Mongo's {@code rejected} keeps the exact text).
+ */
+public final class RejectedRows extends PTransform<PCollection<RejectedItem>, PCollection<Row>> {
+
+  /** Field names and order are exactly {@link JdbcTables#REJECTED}'s columns. */
+  public static final Schema SCHEMA =
+      Schema.builder()
+          .addStringField("run_id")
+          .addStringField("source_file")
+          .addStringField("position")
+          .addStringField("model")
+          .addStringField("reasons")
+          .addStringField("raw")
+          .addLogicalTypeField("rejected_at", SqlTypes.TIMESTAMP)
+          .build();
+
+  public static RejectedRows create() {
+    return new RejectedRows();
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<RejectedItem> items) {
+    return items
+        .apply("To rejected row", MapElements.into(TypeDescriptors.rows()).via(RejectedRows::toRow))
+        .setRowSchema(SCHEMA);
+  }
+
+  public static Row toRow(RejectedItem r) {
+    return Row.withSchema(SCHEMA)
+        .withFieldValue("run_id", r.getRunId())
+        .withFieldValue("source_file", r.getSourceFile())
+        .withFieldValue("position", r.getPosition())
+        .withFieldValue("model", r.getModel())
+        .withFieldValue("reasons", String.join(",", r.getReasons()))
+        .withFieldValue("raw", withoutNul(r.getRaw()))
+        .withFieldValue("rejected_at", r.getRejectedAt())
+        .build();
+  }
+
+  static String withoutNul(String s) {
+    return s == null ? "" : s.replace('\u0000', '\uFFFD');
+  }
+}

@@ -1,0 +1,247 @@
+package io.buzzbeam.pipelines.sinks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import io.buzzbeam.model.Media;
+import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.model.RejectedItem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.Sum;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.bson.Document;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Writes canonical records into the SPEC §6 Mongo collections ({@code media}, {@code morphs},
+ * {@code profiles}, {@code rejected}) as upserts: every document is a {@code replaceOne} by its
+ * natural {@code _id} with {@code upsert=true} (see {@link MongoDocuments}), sent in unordered
+ * {@code bulkWrite}s of {@link #DEFAULT_BATCH_SIZE}. A rerun therefore leaves the same documents,
+ * and a field that disappeared from a record disappears from its document too (a replace, not a
+ * {@code $set}).
+ *
+ * <p>Beam's {@code MongoDbIO.write()} inserts by default and its update configuration works with
+ * {@code $set}-style updates; a small DoFn with the sync driver gives exact replace-upserts.
+ *
+ * <p>{@link #onlyIf} gates the media, morphs and profiles writes on the {@code --maxRejectRatio}
+ * check; dead letters are always written, so {@code rejected()} refuses a gate. Output: one {@code
+ * Long}, the documents written; counter {@code buzzbeam/sink.mongo.<collection>}. The URI is not
+ * shown by {@link #toString()} (it may carry a password).
+ */
+public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<Long>> {
+  public static final int DEFAULT_BATCH_SIZE = 1000;
+
+  private final String uri;
+  private final String database;
+  private final String collection;
+  private final SerializableFunction<T, Document> toDocument;
+  private final boolean gateable;
+  private final @Nullable PCollectionView<Boolean> gate;
+  private final int batchSize;
+
+  private WriteMongo(
+      String uri,
+      String database,
+      String collection,
+      SerializableFunction<T, Document> toDocument,
+      boolean gateable,
+      @Nullable PCollectionView<Boolean> gate,
+      int batchSize) {
+    // A default step name per collection, so the four writes can be applied without names.
+    super("WriteMongo " + collection);
+    this.uri = Objects.requireNonNull(uri, "uri");
+    this.database = Objects.requireNonNull(database, "database");
+    this.collection = collection;
+    this.toDocument = toDocument;
+    this.gateable = gateable;
+    this.gate = gate;
+    this.batchSize = batchSize;
+  }
+
+  /** Canonical media into {@code media}, {@code _id = source:scope:media_id}. */
+  public static WriteMongo<Media> media(String uri, String database) {
+    return new WriteMongo<>(
+        uri, database, "media", (Media m) -> MongoDocuments.media(m), true, null,
+        DEFAULT_BATCH_SIZE);
+  }
+
+  /** Tokenized captions into {@code morphs}, {@code _id = source:scope:media_id}. */
+  public static WriteMongo<MediaMorphs> morphs(String uri, String database) {
+    return new WriteMongo<>(
+        uri, database, "morphs", (MediaMorphs m) -> MongoDocuments.morphs(m), true, null,
+        DEFAULT_BATCH_SIZE);
+  }
+
+  /** Profile snapshots into {@code profiles}, {@code _id = brand:collected_at}. */
+  public static WriteMongo<ProfileSnapshot> profiles(String uri, String database) {
+    return new WriteMongo<>(
+        uri, database, "profiles", (ProfileSnapshot p) -> MongoDocuments.profile(p), true, null,
+        DEFAULT_BATCH_SIZE);
+  }
+
+  /** Dead letters into {@code rejected}, {@code _id = run_id:source_file:position}; never gated. */
+  public static WriteMongo<RejectedItem> rejected(String uri, String database) {
+    return new WriteMongo<>(
+        uri, database, "rejected", (RejectedItem r) -> MongoDocuments.rejected(r), false, null,
+        DEFAULT_BATCH_SIZE);
+  }
+
+  /** Writes nothing unless {@code gate} holds {@code true} (not for dead letters). */
+  public WriteMongo<T> onlyIf(PCollectionView<Boolean> gate) {
+    if (!gateable) {
+      throw new IllegalStateException(
+          "dead letters are always written (SPEC §7); " + collection + " takes no gate");
+    }
+    return new WriteMongo<>(
+        uri, database, collection, toDocument, gateable, Objects.requireNonNull(gate), batchSize);
+  }
+
+  public WriteMongo<T> withBatchSize(int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1");
+    }
+    return new WriteMongo<>(uri, database, collection, toDocument, gateable, gate, batchSize);
+  }
+
+  public String collection() {
+    return collection;
+  }
+
+  @Override
+  public PCollection<Long> expand(PCollection<T> input) {
+    PCollection<T> global =
+        input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows
+            ? input
+            : input.apply("GlobalWindow", Window.<T>into(new GlobalWindows()));
+    PCollection<Document> docs =
+        global
+            .apply(
+                "To " + collection + " document",
+                MapElements.into(TypeDescriptor.of(Document.class)).via(toDocument))
+            .setCoder(BsonDocumentCoder.of());
+    ParDo.SingleOutput<Document, Long> upsert =
+        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gate, batchSize));
+    if (gate != null) {
+      upsert = upsert.withSideInputs(gate);
+    }
+    return docs.apply("Upsert into " + collection, upsert).apply("Documents written", Sum.longsGlobally());
+  }
+
+  @Override
+  public String toString() {
+    return "WriteMongo{" + database + "." + collection + "}";
+  }
+
+  /** Buffers documents and replace-upserts them by {@code _id} in unordered bulk writes. */
+  static final class UpsertDocumentsFn extends DoFn<Document, Long> {
+    private final String uri;
+    private final String database;
+    private final String collectionName;
+    private final @Nullable PCollectionView<Boolean> gate;
+    private final int batchSize;
+    private final Counter written;
+
+    private transient MongoClient client;
+    private transient MongoCollection<Document> collection;
+    // Keyed by _id: one document per id per bulk write (the later one wins).
+    private transient Map<Object, Document> batch;
+    private transient long bundleCount;
+    private transient Boolean gateOpen;
+
+    UpsertDocumentsFn(
+        String uri,
+        String database,
+        String collectionName,
+        @Nullable PCollectionView<Boolean> gate,
+        int batchSize) {
+      this.uri = uri;
+      this.database = database;
+      this.collectionName = collectionName;
+      this.gate = gate;
+      this.batchSize = batchSize;
+      this.written = Metrics.counter("buzzbeam", "sink.mongo." + collectionName);
+    }
+
+    @Setup
+    public void setup() {
+      client = MongoClients.create(uri);
+      collection = client.getDatabase(database).getCollection(collectionName);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      batch = new LinkedHashMap<>();
+      bundleCount = 0;
+    }
+
+    @ProcessElement
+    public void processElement(ProcessContext c) {
+      if (gate != null) {
+        if (gateOpen == null) {
+          gateOpen = Boolean.TRUE.equals(c.sideInput(gate)); // a global-window singleton
+        }
+        if (!gateOpen) {
+          return;
+        }
+      }
+      Document doc = c.element();
+      batch.put(doc.get("_id"), doc);
+      if (batch.size() >= batchSize) {
+        flush();
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      flush();
+      c.output(bundleCount, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+    }
+
+    private void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<WriteModel<Document>> models = new ArrayList<>(batch.size());
+      ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+      for (Map.Entry<Object, Document> e : batch.entrySet()) {
+        models.add(new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), upsert));
+      }
+      // Unordered: the server may apply them in any order (ids are distinct); a failed bundle is
+      // retried by the runner, which the replace-upsert makes harmless.
+      collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+      written.inc(batch.size());
+      bundleCount += batch.size();
+      batch.clear();
+    }
+
+    @Teardown
+    public void teardown() {
+      if (client != null) {
+        client.close();
+        client = null;
+      }
+    }
+  }
+}
