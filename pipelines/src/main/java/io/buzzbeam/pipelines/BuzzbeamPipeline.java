@@ -80,14 +80,14 @@ public final class BuzzbeamPipeline {
       // Dead letters and the quality report are written whatever the gate says (SPEC §7).
       landing
           .rejected()
-          .apply("RejectedRows", new RejectedRows())
-          .apply("WriteRejected", WriteJdbcTable.to(jdbc, "rejected"));
+          .apply("RejectedRows", RejectedRows.create())
+          .apply("WriteRejected", WriteJdbcTable.to(jdbc, "rejected").replacingRun(runId));
       landing
           .quality()
-          .apply("QualityReportRows", QualityReportRows.forRun(runId))
-          .apply("WriteQualityReport", WriteJdbcTable.to(jdbc, "quality_report"));
+          .apply("QualityReportRows", QualityReportRows.of(runId))
+          .apply("WriteQualityReport", WriteJdbcTable.to(jdbc, "quality_report").replacingRun(runId));
       // Facts and day-keyed marts replace the rows of the window's days; window-level marts are replaced whole.
-      writeDays(withFollowers.apply("FactMediaRows", new FactMediaRows()), jdbc, "fact_media", s, gate);
+      writeDays(withFollowers.apply("FactMediaRows", FactMediaRows.create()), jdbc, "fact_media", s, gate);
       writeDays(marts.brandDaily(), jdbc, "mart_brand_daily", s, gate);
       writeDays(marts.hashtagDaily(), jdbc, "mart_hashtag_daily", s, gate);
       writeDays(marts.keywordDaily(), jdbc, "mart_keyword_daily", s, gate);
@@ -114,11 +114,15 @@ public final class BuzzbeamPipeline {
 
   private static void writeDays(
       PCollection<Row> rows, JdbcTarget jdbc, String table, RunSettings s, PCollectionView<Boolean> gate) {
-    rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingDays(s.from, s.to).onlyIf(gate));
+    rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingDays(day(s.from), day(s.to)).onlyIf(gate));
   }
 
   private static void writeAll(PCollection<Row> rows, JdbcTarget jdbc, String table, PCollectionView<Boolean> gate) {
     rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingAll().onlyIf(gate));
+  }
+
+  private static java.time.LocalDate day(String day) {
+    return day == null ? null : java.time.LocalDate.parse(day);
   }
 
   /** The sinks a run writes, from {@code --sinks}. */

@@ -255,7 +255,7 @@ class EndToEndTest {
       assertEquals(List.of("0"), query(c, "SELECT count(*) FROM fact_media"));
       assertEquals(List.of("0"), query(c, "SELECT count(*) FROM mart_brand_daily"));
       assertEquals(List.of("12"), query(c, "SELECT count(*) FROM rejected"));
-      assertEquals(List.of("rejected"), query(c, "SELECT status FROM pipeline_run"));
+      assertEquals(List.of("gated"), query(c, "SELECT status FROM pipeline_run"));
     }
   }
 

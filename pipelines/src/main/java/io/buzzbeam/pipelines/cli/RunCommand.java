@@ -1,7 +1,5 @@
 package io.buzzbeam.pipelines.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.buzzbeam.pipelines.BuzzbeamOptions;
 import io.buzzbeam.pipelines.BuzzbeamPipeline;
 import io.buzzbeam.pipelines.RejectRatioGate;
@@ -10,7 +8,6 @@ import io.buzzbeam.pipelines.RunReport;
 import io.buzzbeam.pipelines.RunSettings;
 import io.buzzbeam.pipelines.RunSettings.Sink;
 import io.buzzbeam.pipelines.RunnerConfigs;
-import io.buzzbeam.pipelines.Secrets;
 import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import io.buzzbeam.pipelines.sinks.JdbcTables;
@@ -18,7 +15,9 @@ import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,11 +102,11 @@ public final class RunCommand implements Command {
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
         if (options.getJdbcUrl() != null) {
-          jdbc = JdbcTarget.fromEnv(options.getJdbcUrl(), options.getJdbcUser());
+          jdbc = JdbcTarget.of(options.getJdbcUrl(), options.getJdbcUser());
         } else {
           pg = EmbeddedPostgresServer.start(settings.dataDir, 0);
           jdbc = pg.target();
-          out.println("embedded PostgreSQL: " + pg.jdbcUrl());
+          out.println("embedded PostgreSQL: " + pg.url());
         }
         try (Connection c = jdbc.connect()) {
           JdbcTables.createAll(c);
@@ -152,14 +151,14 @@ public final class RunCommand implements Command {
         result = runWithProgress(pipeline, options, started);
       } catch (RuntimeException e) {
         if (jdbc != null) {
-          PipelineRuns.finish(jdbc, runId, "failed");
+          PipelineRuns.finish(jdbc, runId, PipelineRuns.FAILED);
         }
         throw e;
       }
       long elapsed = System.currentTimeMillis() - started;
       RunReport report = RunReport.of(result);
       boolean open = RejectRatioGate.isOpen(report.totalRead(), report.totalRejected(), settings.maxRejectRatio);
-      String status = open ? "succeeded" : "rejected";
+      String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
       report.print(out, runId, runner, elapsed, status);
       if (!open) {
         out.printf(
@@ -229,23 +228,23 @@ public final class RunCommand implements Command {
     }
   }
 
-  /** The run's options for {@code pipeline_run.options}: no password, no credentials in URIs. */
+  /** The run's options for {@code pipeline_run.options}; {@link PipelineRuns#optionsJson} drops and masks secrets. */
   static String optionsJson(BuzzbeamOptions o, RunSettings s) {
-    ObjectNode node = new ObjectMapper().createObjectNode();
-    node.put("landing", s.landing);
-    node.put("from", s.from);
-    node.put("to", s.to);
-    node.put("timezone", s.timezone);
-    node.put("sinks", o.getSinks());
-    node.put("jdbcUrl", Secrets.scrubJdbcUrl(o.getJdbcUrl()));
-    node.put("jdbcUser", o.getJdbcUser());
-    node.put("mongoUri", Secrets.scrubMongoUri(o.getMongoUri()));
-    node.put("mongoDatabase", o.getMongoDatabase());
-    node.put("stageDir", s.stageDir);
-    node.put("dataDir", s.dataDir.toString());
-    node.put("maxRejectRatio", s.maxRejectRatio);
-    node.put("stopwords", s.stopwords);
-    node.put("runner", o.getRunner().getSimpleName());
-    return node.toString();
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("landing", s.landing);
+    options.put("from", s.from);
+    options.put("to", s.to);
+    options.put("timezone", s.timezone);
+    options.put("sinks", o.getSinks());
+    options.put("jdbcUrl", o.getJdbcUrl());
+    options.put("jdbcUser", o.getJdbcUser());
+    options.put("mongoUri", o.getMongoUri());
+    options.put("mongoDatabase", o.getMongoDatabase());
+    options.put("stageDir", s.stageDir);
+    options.put("dataDir", s.dataDir.toString());
+    options.put("maxRejectRatio", s.maxRejectRatio);
+    options.put("stopwords", s.stopwords);
+    options.put("runner", o.getRunner().getSimpleName());
+    return PipelineRuns.optionsJson(options);
   }
 }
