@@ -92,8 +92,9 @@ resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
   DYNAMIC_CONFIGS="$(tail -n 1 <<<"$out")"
 }
 
-java_opts() {
-  echo "$(conf_value env.java.default-opts.all) $(conf_value env.java.opts.all) ${BUZZBEAM_FLINK_JAVA_OPTS:-}"
+java_opts() { # jobmanager | taskmanager
+  echo "$(conf_value env.java.default-opts.all) $(conf_value env.java.opts.all)" \
+    "$(conf_value "env.java.opts.$1") ${BUZZBEAM_FLINK_JAVA_OPTS:-}"
 }
 
 set_dynamic() {
@@ -109,7 +110,7 @@ launch() { # role name main-class extra-args...
   shift 3
   local logfile="$WORK/log/$name.log"
   # shellcheck disable=SC2086,SC2046
-  nohup "$JAVA" $JVM_PARAMS $(java_opts) \
+  nohup "$JAVA" $JVM_PARAMS $(java_opts "$role") \
     "-Dbuzzbeam.flink.work=$WORK" "-Dlog.file=$logfile" \
     "-Dlog4j.configuration=file:$CONF_DIR/log4j.properties" \
     "-Dlog4j.configurationFile=file:$CONF_DIR/log4j.properties" \
@@ -117,7 +118,7 @@ launch() { # role name main-class extra-args...
     -classpath "$CLASSPATH_STR" "$main" --configDir "$CONF_DIR" "${DYNAMIC[@]}" "$@" $DYNAMIC_CONFIGS \
     >"$WORK/log/$name.out" 2>&1 </dev/null &
   echo $! >"$WORK/$name.pid"
-  log "started $role $name (pid $!), log $logfile"
+  log "started $name (pid $!), log $logfile"
 }
 
 registered_tms() { # prints the ids of registered TaskManagers, one a line
@@ -146,7 +147,7 @@ start_taskmanager() {
   local n
   n=$(($(cat "$WORK/tm.counter" 2>/dev/null || echo 0) + 1))
   echo "$n" >"$WORK/tm.counter"
-  launch TaskManager "taskmanager-$n" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
+  launch taskmanager "taskmanager-$n" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
     -D "taskmanager.resource-id=tm-$n"
   STARTED_TM="tm-$n"
 }
@@ -168,7 +169,7 @@ cmd_start() {
   set_dynamic
   local t0=$SECONDS
   resource_params GET_JM_RESOURCE_PARAMS
-  launch JobManager jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
+  launch jobmanager jobmanager org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
   resource_params GET_TM_RESOURCE_PARAMS
   local i
   for ((i = 0; i < tms; i++)); do start_taskmanager; done
