@@ -9,6 +9,8 @@
 #   cluster.sh status                 JobManager / TaskManager pids, registered TaskManagers, jobs
 #   cluster.sh classpath              build (if missing) and print the cluster classpath
 #   cluster.sh job-jar                build pipelines/target/buzzbeam-job.jar if missing or stale
+#   cluster.sh flink ARGS...          Flink's command line client against this cluster, e.g.
+#                                     cluster.sh flink run -c MAIN pipelines/target/buzzbeam-job.jar ...
 #   cluster.sh rest-url               print http://127.0.0.1:PORT
 #
 # Environment:
@@ -265,6 +267,22 @@ cmd_job_jar() {
   echo "$jar"
 }
 
+cmd_flink() { # Flink's CliFrontend (bin/flink) with the cluster classpath, pointed at this cluster
+  load_state
+  ensure_classpath
+  local action="${1:-}"
+  shift || true
+  local target=()
+  case "$action" in
+    run | list | cancel | stop | savepoint | info) target=(-m "127.0.0.1:$REST_PORT") ;;
+  esac
+  [[ "$action" == info ]] && target=()
+  # shellcheck disable=SC2046
+  FLINK_CONF_DIR="$CONF_DIR" exec "$JAVA" $(java_opts client) \
+    "-Dlog4j.configurationFile=file:$CONF_DIR/log4j-cli.properties" -Dlog4j2.formatMsgNoLookups=true \
+    -classpath "$CLASSPATH_STR" org.apache.flink.client.cli.CliFrontend $action "${target[@]}" "$@"
+}
+
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) load_state; cmd_stop ;;
@@ -273,8 +291,9 @@ case "${1:-}" in
   classpath) ensure_classpath; echo "$CLASSPATH_STR" ;;
   job-jar) cmd_job_jar ;;
   rest-url) load_state; echo "$REST_URL" ;;
+  flink) shift; cmd_flink "$@" ;;
   *)
-    sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//' >&2
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
     exit 2
     ;;
 esac

@@ -1,14 +1,18 @@
 package io.buzzbeam.pipelines.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.PipelineResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The same Beam job on the DirectRunner, Flink [local] (MiniCluster in this JVM) and a real
  * standalone Flink cluster (JobManager + TaskManager JVMs started by cluster.sh, job submitted over
- * REST with buzzbeam-job.jar staged) writes the same output and reports the same counters; every
- * run is checked against the hand-counted expectations below.
+ * REST with buzzbeam-job.jar staged, and again through Flink's own {@code flink run} client) writes
+ * the same output and reports the same counters; every run is checked against the hand-counted
+ * expectations below.
  */
 class SmokeJobRunnersTest {
   @TempDir static Path tmp;
@@ -96,12 +101,36 @@ class SmokeJobRunnersTest {
     SmokeRun run = SmokeRun.run("flink-cluster", cluster.env(), input, tmp.resolve("flink-cluster"));
     check(run);
 
-    // It really ran on the cluster: one finished job there, with all its tasks finished.
+    // It really ran on the cluster: one finished job there.
     var jobs = cluster.rest("/jobs/overview").get("jobs");
     assertEquals(1, jobs.size());
     assertEquals("FINISHED", jobs.get(0).get("state").asText());
     System.out.printf(
         "[timing] cluster job duration (Flink): %.1f s, job jar %s: %.1f MB%n",
         jobs.get(0).get("duration").asLong() / 1e3, jar, Files.size(jar) / 1e6);
+
+    // The other way in: Flink's own client (`flink run`) with the job jar and a main class.
+    Path out = tmp.resolve("flink-run");
+    long t1 = System.nanoTime();
+    String stdout =
+        cluster.script(
+            600, "flink", "run", "-c", SmokeJob.class.getName(), jar.toString(),
+            "--runner=FlinkRunner", "--flinkMaster=[auto]",
+            "--input=" + input.resolve("*.txt"), "--output=" + out.resolve("counts"));
+    System.out.printf("[timing] cluster.sh flink run SmokeJob: %.1f s%n", (System.nanoTime() - t1) / 1e9);
+    assertTrue(stdout.contains("SmokeJob DONE on FlinkRunner"), stdout);
+    Map<String, Long> printed = new TreeMap<>();
+    Matcher m = Pattern.compile("(?m)^  (\\S+) = (-?\\d+)$").matcher(stdout);
+    while (m.find()) {
+      printed.put(m.group(1), Long.parseLong(m.group(2)));
+    }
+    assertEquals(EXPECTED_METRICS, printed, "counters printed by the job's main under flink run");
+    List<String> lines = new ArrayList<>();
+    for (String f : EXPECTED_FILES) {
+      lines.addAll(Files.readAllLines(out.resolve(f), StandardCharsets.UTF_8));
+    }
+    lines.sort(null);
+    assertEquals(EXPECTED_LINES, lines);
+    assertEquals(2, cluster.rest("/overview").get("jobs-finished").asInt());
   }
 }
