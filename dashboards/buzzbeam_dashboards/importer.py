@@ -23,7 +23,7 @@ def main(path):
 
         g.user = security_manager.find_user(username="admin")
         with zipfile.ZipFile(path) as z:
-            contents = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".yaml")}
+            contents = {n.split("/", 1)[1]: z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".yaml")}
         ImportAssetsCommand(contents, passwords={DATABASE_FILE: os.environ["BUZZBEAM_READER_PASSWORD"]}).run()
     print(f"imported {len(contents)} files")
 
