@@ -32,7 +32,9 @@ SQLLAB_TIMEOUT = 120
 RATELIMIT_ENABLED = False
 PREVENT_UNSAFE_DB_CONNECTIONS = True
 WTF_CSRF_ENABLED = True
-FEATURE_FLAGS = {"ALERT_REPORTS": False, "THUMBNAILS": False, "EMBEDDED_SUPERSET": False}
+# every chart renders at once (no lazy loading below the fold): screenshots and checks see them all
+FEATURE_FLAGS = {"ALERT_REPORTS": False, "THUMBNAILS": False, "EMBEDDED_SUPERSET": False,
+                 "DASHBOARD_VIRTUALIZATION": False}
 # buzzbeam's marts are small: keep the Superset query results for 5 minutes.
 DATA_CACHE_CONFIG = {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 300}
 '''
