@@ -3,6 +3,7 @@ API, and the bundle of `dashboards bundle` imports through Superset's own dashbo
 
 import os
 import subprocess
+import uuid
 import sys
 
 import pytest
@@ -37,15 +38,33 @@ def test_database_uses_the_read_only_role(api):
     r.raise_for_status()
     uri = r.json()["result"]["sqlalchemy_uri"]
     assert "buzzbeam_reader:XXXXXXXXXX@" in uri
-    # the role may read the marts but not write them
-    r = api.s.post(f"{api.url}/api/v1/sqllab/execute/", timeout=120, json={
-        "database_id": dbs[0]["id"], "sql": "DELETE FROM mart_brand_summary", "runAsync": False,
-        "schema": "public", "client_id": "bbtestdel1"})
-    assert r.status_code != 200 or "error" in r.text.lower()
-    r = api.s.post(f"{api.url}/api/v1/sqllab/execute/", timeout=120, json={
-        "database_id": dbs[0]["id"], "sql": "SELECT count(*) AS n FROM mart_brand_summary", "runAsync": False,
-        "schema": "public", "client_id": "bbtestsel1"})
-    assert r.status_code == 200, r.text[:500]
+
+
+def test_reader_role_reads_and_cannot_write(superset_url):
+    """Connects as buzzbeam_reader itself (its password is in the Superset state dir)."""
+    import psycopg2
+
+    from buzzbeam_dashboards import REPO_DIR
+    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials
+
+    home = os.environ.get("BUZZBEAM_SUPERSET_HOME", os.path.join(REPO_DIR, "data", "superset"))
+    password = open(os.path.join(home, "reader_password")).read().strip()
+    url = os.environ.get("BUZZBEAM_JDBC_URL") or (read_embedded_credentials(os.path.join(REPO_DIR, "data")) or [None])[0]
+    assert url, "BUZZBEAM_JDBC_URL or ./data/postgres.credentials is needed to reach the database"
+    conn = psycopg2.connect(**parse_jdbc_url(url).libpq_kwargs(user="buzzbeam_reader", password=password))
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM mart_brand_summary")
+            assert cur.fetchone()[0] > 0
+            cur.execute("SELECT current_setting('transaction_read_only'), "
+                        "has_table_privilege('mart_brand_summary', 'INSERT'), has_table_privilege('fact_media', 'DELETE')")
+            assert cur.fetchone() == ("on", False, False)
+        for stmt in ("DELETE FROM mart_brand_summary", "CREATE TABLE buzzbeam_reader_probe (x int)"):
+            conn.rollback()
+            with conn.cursor() as cur, pytest.raises(psycopg2.Error):
+                cur.execute(stmt)
+    finally:
+        conn.close()
 
 
 def test_bundle_imports_through_the_dashboard_import_api(api, tmp_path):
