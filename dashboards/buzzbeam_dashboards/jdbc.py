@@ -1,0 +1,91 @@
+"""JDBC URLs (what the pipeline takes) to SQLAlchemy URIs (what Superset takes)."""
+
+import os
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+
+from . import UsageError
+
+MASKED_PASSWORD = "XXXXXXXXXX"  # Superset's own mask: the import asks for the real one
+
+
+@dataclass
+class PgTarget:
+    host: str
+    port: int
+    database: str
+    user: str | None = None
+    password: str | None = None
+    params: dict = field(default_factory=dict)
+
+    def sqlalchemy_uri(self, user=None, password=None):
+        user = user or self.user
+        if not user:
+            raise UsageError("no database user: give --jdbcUser")
+        auth = urllib.parse.quote(user, safe="")
+        if password:
+            auth += ":" + urllib.parse.quote(password, safe="")
+        query = ("?" + urllib.parse.urlencode(self.params)) if self.params else ""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"postgresql+psycopg2://{auth}@{host}:{self.port}/{urllib.parse.quote(self.database)}{query}"
+
+    def libpq_kwargs(self, user=None, password=None):
+        kw = dict(host=self.host, port=self.port, dbname=self.database, user=user or self.user)
+        if password or self.password:
+            kw["password"] = password or self.password
+        kw.update({k: v for k, v in self.params.items() if k in ("sslmode", "sslrootcert", "connect_timeout")})
+        return kw
+
+
+_JDBC = re.compile(r"^jdbc:postgresql://(?P<host>\[[^\]]+\]|[^:/?]+)(?::(?P<port>\d+))?/(?P<db>[^?]+)(?:\?(?P<q>.*))?$")
+# libpq knows these; other JDBC properties (currentSchema, ApplicationName...) are not passed on
+_PASS_PARAMS = {"sslmode", "sslrootcert", "connect_timeout"}
+
+
+def parse_jdbc_url(url, user=None, password=None):
+    m = _JDBC.match(url or "")
+    if not m:
+        raise UsageError(f"--jdbcUrl must look like jdbc:postgresql://HOST[:PORT]/DATABASE, got {url!r}")
+    q = dict(urllib.parse.parse_qsl(m.group("q") or ""))
+    return PgTarget(
+        host=m.group("host").strip("[]"),
+        port=int(m.group("port") or 5432),
+        database=urllib.parse.unquote(m.group("db")),
+        user=user or q.get("user"),
+        password=password or q.get("password"),
+        params={k: v for k, v in q.items() if k in _PASS_PARAMS},
+    )
+
+
+def read_embedded_credentials(data_dir):
+    """The embedded PostgreSQL of `./buzzbeam serve`: (jdbc url, user, password) or None.
+
+    The launcher keeps them in DATA_DIR/postgres.credentials. Read as `key=value` lines
+    (Java properties; `#` comments) or as JSON; accepted keys: url / jdbcUrl, user / jdbcUser /
+    username, password / jdbcPassword.
+    """
+    path = os.path.join(data_dir, "postgres.credentials")
+    if not os.path.exists(path):
+        return None
+    text = open(path, encoding="utf-8").read()
+    values = {}
+    if text.lstrip().startswith("{"):
+        import json
+        values = {str(k): str(v) for k, v in json.loads(text).items()}
+    else:
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line.startswith(("#", "!")):
+                continue
+            k, sep, v = line.partition("=") if "=" in line else line.partition(":")
+            if sep:
+                values[k.strip()] = v.strip().replace("\\:", ":").replace("\\=", "=")
+
+    def first(*keys):
+        return next((values[k] for k in keys if values.get(k)), None)
+
+    url = first("url", "jdbcUrl", "jdbc.url")
+    if not url:
+        return None
+    return url, first("user", "jdbcUser", "username"), first("password", "jdbcPassword")

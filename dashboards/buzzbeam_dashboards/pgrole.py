@@ -1,0 +1,42 @@
+"""The read-only PostgreSQL role Superset connects with: SELECT on buzzbeam's SPEC §5 tables only."""
+
+from . import superset_env
+
+READER = "buzzbeam_reader"
+# The SPEC §5 tables (marts, facts, dead letters, quality report, runs): all that the dashboards read.
+TABLES = ["mart_brand_daily", "mart_brand_summary", "mart_post_type", "mart_upload_heatmap",
+          "mart_hashtag_daily", "mart_keyword_daily", "fact_media", "rejected", "quality_report", "pipeline_run"]
+
+
+def ensure_reader(target, owner_user, owner_password, reader_password, reader=READER, schema="public"):
+    """Creates/updates the role with the owner's connection; returns the tables granted and missing."""
+    import psycopg2
+    from psycopg2 import sql
+
+    conn = psycopg2.connect(**target.libpq_kwargs(user=owner_user, password=owner_password), connect_timeout=15)
+    try:
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (reader,))
+            role = sql.Identifier(reader)
+            if cur.fetchone() is None:
+                cur.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+            cur.execute(sql.SQL("ALTER ROLE {} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                                "PASSWORD %s").format(role), (reader_password,))
+            cur.execute(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(role))
+            cur.execute(sql.SQL("ALTER ROLE {} SET statement_timeout = '120s'").format(role))
+            cur.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(target.database), role))
+            cur.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(sql.Identifier(schema), role))
+            cur.execute(sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}").format(sql.Identifier(schema), role))
+            cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = %s", (schema,))
+            present = {r[0] for r in cur.fetchall()}
+            granted = [t for t in TABLES if t in present]
+            for t in granted:
+                cur.execute(sql.SQL("GRANT SELECT ON {}.{} TO {}").format(sql.Identifier(schema), sql.Identifier(t), role))
+            missing = [t for t in TABLES if t not in present]
+    finally:
+        conn.close()
+    if missing:
+        superset_env.log(f"warning: tables not there yet (run the pipeline, then `dashboards up` again): {', '.join(missing)}")
+    superset_env.log(f"read-only role {reader}: SELECT on {len(granted)} tables of {target.database}")
+    return granted, missing
