@@ -58,6 +58,15 @@ def parse_jdbc_url(url, user=None, password=None):
     )
 
 
+def _embedded_port(pid_file):
+    """The port of a running PostgreSQL from its postmaster.pid (line 4), or None."""
+    try:
+        lines = open(pid_file, encoding="utf-8").read().splitlines()
+        return int(lines[3].strip())
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 def read_embedded_credentials(data_dir):
     """The embedded PostgreSQL of `./buzzbeam serve`: (jdbc url, user, password) or None.
 
@@ -87,5 +96,10 @@ def read_embedded_credentials(data_dir):
 
     url = first("url", "jdbcUrl", "jdbc.url")
     if not url:
-        return None
+        # The embedded server (pipelines' EmbeddedPostgresServer) keeps user, password and database
+        # in the credentials file; its port is PostgreSQL's own: line 4 of postmaster.pid.
+        port = _embedded_port(os.path.join(data_dir, "postgres", "postmaster.pid"))
+        if port is None:
+            return None
+        url = "jdbc:postgresql://127.0.0.1:%d/%s" % (port, first("database") or "buzzbeam")
     return url, first("user", "jdbcUser", "username"), first("password", "jdbcPassword")
