@@ -274,9 +274,8 @@ cmd_flink() { # Flink's CliFrontend (bin/flink) with the cluster classpath, poin
   shift || true
   local target=()
   case "$action" in
-    run | list | cancel | stop | savepoint | info) target=(-m "127.0.0.1:$REST_PORT") ;;
+    run | list | cancel | stop | savepoint) target=(-m "127.0.0.1:$REST_PORT") ;;
   esac
-  [[ "$action" == info ]] && target=()
   # shellcheck disable=SC2046
   FLINK_CONF_DIR="$CONF_DIR" exec "$JAVA" $(java_opts client) \
     "-Dlog4j.configurationFile=file:$CONF_DIR/log4j-cli.properties" -Dlog4j2.formatMsgNoLookups=true \

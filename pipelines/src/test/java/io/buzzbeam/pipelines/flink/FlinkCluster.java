@@ -111,7 +111,9 @@ final class FlinkCluster implements AutoCloseable {
 
   /** pipelines/target/buzzbeam-job.jar, built by cluster.sh if missing or older than the sources. */
   Path jobJar() throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
     String out = script(900, "job-jar").strip();
+    System.out.printf("[timing] cluster.sh job-jar (builds only if missing or stale): %.1f s%n", (System.nanoTime() - t0) / 1e9);
     return Paths.get(out.substring(out.lastIndexOf('\n') + 1));
   }
 

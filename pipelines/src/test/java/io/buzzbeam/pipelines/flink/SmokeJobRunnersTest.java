@@ -1,6 +1,8 @@
 package io.buzzbeam.pipelines.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -97,6 +99,14 @@ class SmokeJobRunnersTest {
     long t0 = System.nanoTime();
     cluster.start(1);
     System.out.printf("[timing] cluster.sh start 1: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    String status = cluster.script(60, "status");
+    assertTrue(status.contains("registered taskmanagers: 1 tm-1"), status);
+    IllegalStateException again = assertThrows(IllegalStateException.class, () -> cluster.start(1));
+    assertTrue(again.getMessage().contains("already running"), again.getMessage());
+    List<Long> pids =
+        List.of(
+            Long.parseLong(Files.readString(cluster.work.resolve("jobmanager.pid")).strip()),
+            cluster.taskManagerPid("tm-1"));
 
     SmokeRun run = SmokeRun.run("flink-cluster", cluster.env(), input, tmp.resolve("flink-cluster"));
     check(run);
@@ -132,5 +142,11 @@ class SmokeJobRunnersTest {
     lines.sort(null);
     assertEquals(EXPECTED_LINES, lines);
     assertEquals(2, cluster.rest("/overview").get("jobs-finished").asInt());
+
+    // stop ends exactly the processes start recorded
+    cluster.stop();
+    for (long pid : pids) {
+      assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " stopped");
+    }
   }
 }
