@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
@@ -327,6 +328,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
     private final @Nullable PCollectionView<Boolean> gate;
     private final int batchSize;
     private final Counter written;
+    private final Distribution batchSizes;
 
     private transient Connection connection;
     private transient PreparedStatement statement;
@@ -349,6 +351,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
       this.gate = gate;
       this.batchSize = batchSize;
       this.written = Metrics.counter("buzzbeam", "sink.jdbc." + table.name);
+      this.batchSizes = Metrics.distribution("buzzbeam", "sink.jdbc." + table.name + ".batch");
     }
 
     @StartBundle
@@ -418,6 +421,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
             e);
       }
       written.inc(batch.size());
+      batchSizes.update(batch.size());
       bundleCount += batch.size();
       batch.clear();
     }

@@ -1,0 +1,143 @@
+package io.buzzbeam.pipelines.embedded;
+
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What the {@code run} command needs from SPEC §7 "Without {@code --jdbcUrl} / {@code --mongoUri}
+ * the run uses embedded servers kept under {@code --dataDir}": starts only the servers that are not
+ * configured and hands back the sink targets either way. Close it when the pipeline is done: the
+ * embedded Mongo then writes its snapshot and PostgreSQL shuts down cleanly. If {@code serve} is
+ * already running on the same data directory, its servers are used (attached) and left running.
+ */
+public final class EmbeddedServers implements AutoCloseable {
+  private final @Nullable EmbeddedPostgresServer postgres;
+  private final @Nullable EmbeddedMongoServer mongo;
+  private final JdbcTarget jdbcTarget;
+  private final String mongoUri;
+
+  private EmbeddedServers(
+      @Nullable EmbeddedPostgresServer postgres,
+      @Nullable EmbeddedMongoServer mongo,
+      JdbcTarget jdbcTarget,
+      String mongoUri) {
+    this.postgres = postgres;
+    this.mongo = mongo;
+    this.jdbcTarget = jdbcTarget;
+    this.mongoUri = mongoUri;
+  }
+
+  /**
+   * For a run: a null {@code jdbcUrl} starts the embedded PostgreSQL (preferring port 5432), a
+   * null {@code mongoUri} the embedded Mongo (preferring 27017); configured ones are only wrapped
+   * ({@code jdbcUser} + password from {@code BUZZBEAM_JDBC_PASSWORD}).
+   */
+  public static EmbeddedServers forRun(
+      Path dataDir, @Nullable String jdbcUrl, @Nullable String jdbcUser, @Nullable String mongoUri)
+      throws IOException {
+    return start(
+        dataDir,
+        jdbcUrl,
+        jdbcUser,
+        mongoUri,
+        choosePort(EmbeddedPostgresServer.DEFAULT_PORT),
+        choosePort(EmbeddedMongoServer.DEFAULT_PORT));
+  }
+
+  /** As {@link #forRun} with explicit ports for the embedded servers (0 = any free port). */
+  public static EmbeddedServers start(
+      Path dataDir,
+      @Nullable String jdbcUrl,
+      @Nullable String jdbcUser,
+      @Nullable String mongoUri,
+      int pgPort,
+      int mongoPort)
+      throws IOException {
+    EmbeddedPostgresServer pg = null;
+    EmbeddedMongoServer mongo = null;
+    try {
+      JdbcTarget target;
+      if (isBlank(jdbcUrl)) {
+        pg = EmbeddedPostgresServer.start(dataDir, pgPort);
+        target = pg.target();
+      } else {
+        target = JdbcTarget.of(jdbcUrl, jdbcUser);
+      }
+      String uri;
+      if (isBlank(mongoUri)) {
+        mongo = EmbeddedMongoServer.start(dataDir, mongoPort);
+        uri = mongo.uri();
+      } else {
+        uri = mongoUri;
+      }
+      return new EmbeddedServers(pg, mongo, target, uri);
+    } catch (IOException | RuntimeException e) {
+      if (pg != null) {
+        pg.close();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isBlank(@Nullable String s) {
+    return s == null || s.isBlank();
+  }
+
+  /** {@code preferred} if it is free on 127.0.0.1, else 0 (any free port). */
+  public static int choosePort(int preferred) {
+    try (ServerSocket s = new ServerSocket(preferred, 1, InetAddress.getByName("127.0.0.1"))) {
+      return preferred;
+    } catch (IOException busy) {
+      return 0;
+    }
+  }
+
+  public JdbcTarget jdbcTarget() {
+    return jdbcTarget;
+  }
+
+  public String mongoUri() {
+    return mongoUri;
+  }
+
+  /** The embedded PostgreSQL, or null when {@code --jdbcUrl} was given. */
+  public @Nullable EmbeddedPostgresServer postgres() {
+    return postgres;
+  }
+
+  /** The embedded Mongo, or null when {@code --mongoUri} was given. */
+  public @Nullable EmbeddedMongoServer mongo() {
+    return mongo;
+  }
+
+  /** Snapshots and stops Mongo, then stops PostgreSQL (attached servers are left running). */
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    if (mongo != null) {
+      try {
+        mongo.close();
+      } catch (IOException e) {
+        first = e;
+      }
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.buzzbeam.pipelines.embedded;
+
+import io.buzzbeam.pipelines.cli.Args;
+import io.buzzbeam.pipelines.cli.Command;
+import io.buzzbeam.pipelines.cli.UsageException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./buzzbeam serve [--dataDir=./data] [--pgPort=5432] [--mongoPort=27017]}: starts the
+ * embedded PostgreSQL and Mongo kept under {@code --dataDir}, prints how to reach them (the
+ * password stays in {@code postgres.credentials}; the psql hint reads it from there) and keeps them
+ * up until Ctrl-C, when a shutdown hook snapshots Mongo and stops both cleanly. Without an explicit
+ * port, the default one is used if free, else any free port (printed). While it runs, {@code run}
+ * on the same data directory uses these servers.
+ */
+public final class ServeCommand implements Command {
+  private static final Set<String> OPTIONS = Set.of("dataDir", "pgPort", "mongoPort");
+  /** How often a long-lived serve snapshots Mongo, bounding what a kill -9 can lose. */
+  static final long SNAPSHOT_MINUTES = 5;
+
+  private final PrintStream out;
+  private final CountDownLatch stop;
+
+  public ServeCommand() {
+    this(System.out, null);
+  }
+
+  /** For tests: output to {@code out}; counting down {@code stop} acts as Ctrl-C. */
+  ServeCommand(PrintStream out, CountDownLatch stop) {
+    this.out = out;
+    this.stop = stop;
+  }
+
+  @Override
+  public String name() {
+    return "serve";
+  }
+
+  @Override
+  public String summary() {
+    return "keep the embedded PostgreSQL and MongoDB (under --dataDir) up until Ctrl-C";
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    Args a = Args.parse(args, OPTIONS);
+    Path dataDir = Paths.get(a.get("dataDir", "./data")).toAbsolutePath().normalize();
+    int pgPort = port(a, "pgPort", EmbeddedPostgresServer.DEFAULT_PORT);
+    int mongoPort = port(a, "mongoPort", EmbeddedMongoServer.DEFAULT_PORT);
+
+    EmbeddedServers servers = EmbeddedServers.start(dataDir, null, null, null, pgPort, mongoPort);
+    EmbeddedPostgresServer pg = servers.postgres();
+    EmbeddedMongoServer mongo = servers.mongo();
+    out.println("buzzbeam serve: embedded servers for " + dataDir);
+    out.println("  PostgreSQL  " + pg.url() + "  (user " + pg.user() + ", password in "
+        + pg.credentialsFile() + ")" + (pg.attached() ? "  [already served by another process]" : ""));
+    out.println("    psql:     " + pg.psqlHint());
+    out.println("  MongoDB     " + mongo.uri() + "  (database buzzbeam)"
+        + (mongo.attached() ? "  [already served by another process]" : ""));
+    if (pg.attached() && mongo.attached()) {
+      out.println("Both servers are already up (another serve or run owns them); nothing to do.");
+      servers.close();
+      return 0;
+    }
+    mongo.snapshotEvery(SNAPSHOT_MINUTES, TimeUnit.MINUTES);
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              try {
+                servers.close();
+              } catch (Exception e) {
+                System.err.println("serve: clean shutdown failed: " + e);
+              } finally {
+                stopped.countDown();
+              }
+            },
+            "buzzbeam-serve-shutdown");
+    if (stop == null) {
+      Runtime.getRuntime().addShutdownHook(hook);
+      stopped.await(); // until Ctrl-C runs the hook (the JVM then exits)
+    } else {
+      stop.await();
+      hook.run();
+    }
+    out.println("buzzbeam serve: stopped.");
+    return 0;
+  }
+
+  private static int port(Args a, String name, int preferred) {
+    if (!a.has(name)) {
+      return EmbeddedServers.choosePort(preferred);
+    }
+    int port = a.intValue(name, preferred, 0);
+    if (port > 65535) {
+      throw new UsageException("--" + name + " must be a port number 0-65535, got " + port);
+    }
+    return port;
+  }
+}

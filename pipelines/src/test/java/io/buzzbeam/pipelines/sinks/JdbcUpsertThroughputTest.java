@@ -1,0 +1,133 @@
+package io.buzzbeam.pipelines.sinks;
+
+import static org.junit.Assert.assertEquals;
+
+import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Rows per second of {@link WriteJdbcTable} into the embedded PostgreSQL (fsync and synchronous
+ * commit on), on the direct runner: a first write (inserts), a rerun (conflicts, nothing changes)
+ * and a rerun that changes every row. Size with {@code -Dbuzzbeam.bench.rows=200000} (default
+ * 20000 keeps the build fast); prints the figures.
+ */
+public class JdbcUpsertThroughputTest {
+  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  private static EmbeddedPostgresServer pg;
+
+  static final Schema KEYWORDS =
+      Schema.builder()
+          .addStringField("source")
+          .addStringField("scope")
+          .addLogicalTypeField("day", SqlTypes.DATE)
+          .addStringField("token")
+          .addStringField("pos")
+          .addInt32Field("occurrences")
+          .addInt32Field("media")
+          .build();
+
+  @BeforeClass
+  public static void start() throws Exception {
+    pg = EmbeddedPostgresServer.start(TMP.newFolder("data").toPath(), 0);
+    Sql.resetTables(pg.target());
+  }
+
+  @AfterClass
+  public static void stop() throws Exception {
+    pg.close();
+  }
+
+  private static double write(int rows, int salt) {
+    Pipeline p = Pipeline.create(TestPipeline.testingPipelineOptions());
+    JdbcTarget target = pg.target();
+    p.apply(Create.of(java.util.stream.IntStream.range(0, rows).boxed().collect(
+            java.util.stream.Collectors.toList())))
+        .apply(
+            MapElements.into(TypeDescriptors.rows())
+                .via(
+                    (Integer i) ->
+                        Row.withSchema(KEYWORDS)
+                            .addValues(
+                                "hashtag",
+                                "brand" + (i % 11),
+                                LocalDate.of(2023, 1, 1).plusDays(i % 365),
+                                "토큰" + (i / 4015),
+                                "Noun",
+                                i % 7 + salt,
+                                i % 5 + 1)
+                            .build()))
+        .setRowSchema(KEYWORDS)
+        .apply(WriteJdbcTable.to(target, "mart_keyword_daily"));
+    long start = System.nanoTime();
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
+    for (org.apache.beam.sdk.metrics.MetricResult<org.apache.beam.sdk.metrics.DistributionResult> d :
+        result.metrics().allMetrics().getDistributions()) {
+      System.out.println("  " + d.getName() + ": " + d.getAttempted());
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** The same statements without Beam: what the database itself sustains. */
+  private static double rawJdbc(int rows, int salt) throws Exception {
+    long start = System.nanoTime();
+    try (java.sql.Connection c = pg.target().connect(java.util.Map.of("reWriteBatchedInserts", "true"));
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(WriteJdbcTable.upsertSql(JdbcTables.MART_KEYWORD_DAILY))) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < rows; i++) {
+        ps.setString(1, "hashtag");
+        ps.setString(2, "brand" + (i % 11));
+        ps.setObject(3, LocalDate.of(2023, 1, 1).plusDays(i % 365));
+        ps.setString(4, "토큰" + (i / 4015));
+        ps.setString(5, "Noun");
+        ps.setInt(6, i % 7 + salt);
+        ps.setInt(7, i % 5 + 1);
+        ps.addBatch();
+        if ((i + 1) % 1000 == 0) {
+          ps.executeBatch();
+          c.commit();
+        }
+      }
+      ps.executeBatch();
+      c.commit();
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  @Test
+  public void upsertThroughput() throws Exception {
+    int n = Integer.getInteger("buzzbeam.bench.rows", 20000);
+    double insert = write(n, 0);
+    double same = write(n, 0);
+    double changed = write(n, 1);
+    Sql.exec(pg.target(), "TRUNCATE mart_keyword_daily");
+    double rawInsert = rawJdbc(n, 0);
+    double rawChanged = rawJdbc(n, 2);
+    assertEquals(
+        List.of(String.valueOf(n)), Sql.rows(pg.target(), "SELECT count(*) FROM mart_keyword_daily"));
+    System.out.printf(
+        "JDBC upsert of %d rows into mart_keyword_daily (embedded PG 17, fsync on, batches of"
+            + " 1000, direct runner, whole pipeline time): insert %.1f s = %.0f rows/s;"
+            + " rerun unchanged %.1f s = %.0f rows/s; rerun all changed %.1f s = %.0f rows/s%n",
+        n, insert, n / insert, same, n / same, changed, n / changed);
+    System.out.printf(
+        "  same statements over one plain JDBC connection: insert %.1f s = %.0f rows/s;"
+            + " all changed %.1f s = %.0f rows/s%n",
+        rawInsert, n / rawInsert, rawChanged, n / rawChanged);
+  }
+}
