@@ -51,7 +51,7 @@ public final class BuzzbeamPipeline {
 
   private BuzzbeamPipeline() {}
 
-  public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) {
+  public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) throws java.io.IOException {
     LandingResult landing =
         p.apply("ParseLanding", ParseLanding.from(s.landing).withTimezone(s.timezone).withRunId(runId));
 

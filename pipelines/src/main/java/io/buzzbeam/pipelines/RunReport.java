@@ -90,14 +90,25 @@ public final class RunReport {
   public String progressLine(long elapsedMillis) {
     return String.format(
         Locale.ROOT,
-        "[progress %s] files %s, envelopes %s, media read %s (valid %s, rejected %s), profiles %s",
+        "[progress %s] files %s, envelopes %s, media read %s (valid %s, rejected %s), profiles %s,"
+            + " captions tokenized %s, rows written %s",
         seconds(elapsedMillis),
         n(get("file.read")),
         n(get("envelope.read")),
         n(get("media.read")),
         n(get("media.valid")),
         n(get("media.rejected")),
-        n(get("profile.read")));
+        n(get("profile.read")),
+        n(get("keywords.captions_tokenized")),
+        n(rowsWritten()));
+  }
+
+  /** Rows and documents written over every sink. */
+  public long rowsWritten() {
+    return counters.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("sink.") && !e.getKey().endsWith(".deleted"))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
   }
 
   public void print(PrintStream out, String runId, String runner, long elapsedMillis, String status) {
@@ -120,10 +131,15 @@ public final class RunReport {
     printGroup(out, "rejected by reason", ".rejected_by_reason.");
     printGroup(out, "defaulted by field", ".defaulted.");
     printGroup(out, "skipped", ".skipped.");
+    out.printf(
+        Locale.ROOT,
+        "  captions: %s distinct tokenized for %s media%n",
+        n(get("keywords.captions_tokenized")),
+        n(get("keywords.media_tokenized")));
     List<String> sinks = new ArrayList<>();
     counters.forEach(
         (k, v) -> {
-          if (k.startsWith("sink.")) {
+          if (k.startsWith("sink.") && !k.endsWith(".deleted")) {
             sinks.add(k.substring(5) + "=" + n(v));
           }
         });

@@ -55,7 +55,18 @@ public final class RunnerConfigs {
 
   static Path home(Map<String, String> env) {
     String h = env.get(HOME_ENV);
-    return (h == null || h.isBlank() ? Paths.get("") : Paths.get(h)).toAbsolutePath().normalize();
+    if (h != null && !h.isBlank()) {
+      return Paths.get(h).toAbsolutePath().normalize();
+    }
+    // Without the launcher: the current directory, or its parent when started inside a module
+    // (as Maven runs the tests of pipelines/).
+    Path cwd = Paths.get("").toAbsolutePath().normalize();
+    if (!Files.isDirectory(cwd.resolve("runner-configs"))
+        && cwd.getParent() != null
+        && Files.isDirectory(cwd.getParent().resolve("runner-configs"))) {
+      return cwd.getParent();
+    }
+    return cwd;
   }
 
   /** {@code <home>/runner-configs}. */

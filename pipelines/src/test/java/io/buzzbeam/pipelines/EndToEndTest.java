@@ -74,10 +74,10 @@ class EndToEndTest {
   void runTwice() throws Exception {
     landing = copyFixture(work.resolve("landing"));
     dataDir = work.resolve("data");
-    firstOutput = runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0");
+    firstOutput = runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runner=DirectRunner");
     firstTables = dumpTables();
     firstDocuments = dumpDocuments();
-    runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0");
+    runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runner=DirectRunner");
     secondTables = dumpTables();
     secondDocuments = dumpDocuments();
   }
@@ -246,7 +246,7 @@ class EndToEndTest {
     // 12 of 40 items rejected = 0.3 > 0.2
     int status =
         Main.run(
-            new String[] {"run", "--landing=" + landing, "--dataDir=" + gated, "--maxRejectRatio=0.2", "--progressSeconds=0", "--sinks=jdbc"},
+            new String[] {"run", "--landing=" + landing, "--dataDir=" + gated, "--maxRejectRatio=0.2", "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertEquals(3, status, out.toString(StandardCharsets.UTF_8));

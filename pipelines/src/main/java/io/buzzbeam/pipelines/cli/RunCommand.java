@@ -66,13 +66,31 @@ public final class RunCommand implements Command {
 
   /** Parses the Beam-style arguments into checked options; bad usage throws {@link UsageException}. */
   public static BuzzbeamOptions parseOptions(String[] args) {
-    String[] expanded = RunnerConfigs.apply(args, RunnerConfigs.defaultDir());
+    String[] expanded = RunnerConfigs.apply(withDefaultRunner(args), RunnerConfigs.defaultDir());
     PipelineOptionsFactory.register(BuzzbeamOptions.class);
     try {
       return PipelineOptionsFactory.fromArgs(expanded).withValidation().as(BuzzbeamOptions.class);
     } catch (IllegalArgumentException e) {
       throw new UsageException(oneLine(e.getMessage()));
     }
+  }
+
+  /**
+   * Without {@code --runner} or {@code --runnerConfig}, a run uses {@value #DEFAULT_RUNNER_CONFIG}:
+   * Flink's embedded MiniCluster. The DirectRunner (tests, {@code --runner=DirectRunner}) makes
+   * every key of a grouping its own bundle and re-translates the consuming step for each, so a
+   * run over tens of thousands of distinct media takes many minutes there and one or two on Flink.
+   */
+  static final String DEFAULT_RUNNER_CONFIG = "flink-local";
+
+  static String[] withDefaultRunner(String[] args) {
+    if (mentions(args, "runner") || mentions(args, RunnerConfigs.OPTION)) {
+      return args;
+    }
+    String[] withDefault = new String[args.length + 1];
+    withDefault[0] = "--" + RunnerConfigs.OPTION + "=" + DEFAULT_RUNNER_CONFIG;
+    System.arraycopy(args, 0, withDefault, 1, args.length);
+    return withDefault;
   }
 
   private static final Pattern MISSING_PROPERTY = Pattern.compile("missing a property named '([^']+)'");
@@ -148,7 +166,7 @@ public final class RunCommand implements Command {
       long started = System.currentTimeMillis();
       PipelineResult result;
       try {
-        result = runWithProgress(pipeline, options, started);
+        result = runWithProgress(pipeline, options, args, started);
       } catch (RuntimeException e) {
         if (jdbc != null) {
           PipelineRuns.finish(jdbc, runId, PipelineRuns.FAILED);
@@ -189,10 +207,21 @@ public final class RunCommand implements Command {
    * asked not to block so its counters can be read while it runs; runners that block in run()
    * report elapsed time only until they return.
    */
-  private PipelineResult runWithProgress(Pipeline pipeline, BuzzbeamOptions options, long started) {
+  private PipelineResult runWithProgress(Pipeline pipeline, BuzzbeamOptions options, String[] rawArgs, long started) {
     int every = options.getProgressSeconds();
     if (options.getRunner() == DirectRunner.class) {
-      options.as(DirectOptions.class).setBlockOnRun(false);
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setBlockOnRun(false);
+      // The DirectRunner's immutability/encodability checks are test aids: the immutability check
+      // walks the whole pipeline graph for every keyed bundle, i.e. once per key of each
+      // GroupByKey, which makes a 100k-media run crawl. Tests (TestPipeline) keep them on; a
+      // user may turn them back on with --enforceImmutability=true.
+      if (!mentions(rawArgs, "enforceImmutability")) {
+        direct.setEnforceImmutability(false);
+      }
+      if (!mentions(rawArgs, "enforceEncodability")) {
+        direct.setEnforceEncodability(false);
+      }
     }
     AtomicReference<PipelineResult> running = new AtomicReference<>();
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -226,6 +255,15 @@ public final class RunCommand implements Command {
     } finally {
       progress.shutdownNow();
     }
+  }
+
+  private static boolean mentions(String[] args, String option) {
+    for (String a : args) {
+      if (a.equals("--" + option) || a.startsWith("--" + option + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The run's options for {@code pipeline_run.options}; {@link PipelineRuns#optionsJson} drops and masks secrets. */

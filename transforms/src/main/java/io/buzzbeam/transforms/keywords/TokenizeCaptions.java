@@ -34,9 +34,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection<MediaMorphs>> {
 
   /** Counter names (namespace: this class): distinct captions tokenized, media given morphs. */
-  public static final String CAPTIONS_TOKENIZED = "captions_tokenized";
+  public static final String CAPTIONS_TOKENIZED = "keywords.captions_tokenized";
 
-  public static final String MEDIA_TOKENIZED = "media_tokenized";
+  public static final String MEDIA_TOKENIZED = "keywords.media_tokenized";
+
+  /** The namespace of every buzzbeam counter, so that the run report finds them on any runner. */
+  public static final String COUNTER_NAMESPACE = "buzzbeam";
 
   private final Stopwords stopwords;
 
@@ -85,8 +88,8 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
 
     private final Stopwords stopwords;
     private final Counter captionsTokenized =
-        Metrics.counter(TokenizeCaptions.class, CAPTIONS_TOKENIZED);
-    private final Counter mediaTokenized = Metrics.counter(TokenizeCaptions.class, MEDIA_TOKENIZED);
+        Metrics.counter(COUNTER_NAMESPACE, CAPTIONS_TOKENIZED);
+    private final Counter mediaTokenized = Metrics.counter(COUNTER_NAMESPACE, MEDIA_TOKENIZED);
     private transient KoreanTokenizer tokenizer;
 
     TokenizeCaptionFn(Stopwords stopwords) {

@@ -92,7 +92,7 @@ public class TokenizeCaptionsTest {
             .metrics()
             .queryMetrics(
                 MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(TokenizeCaptions.class, name))
+                    .addNameFilter(MetricNameFilter.named(TokenizeCaptions.COUNTER_NAMESPACE, name))
                     .build());
     long total = 0;
     for (MetricResult<Long> c : metrics.getCounters()) {
