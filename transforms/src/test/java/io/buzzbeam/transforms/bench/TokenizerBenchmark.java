@@ -28,13 +28,13 @@ import java.util.Random;
  *     io.buzzbeam.transforms.bench.TokenizerBenchmark [corpus] [distinct] [repeats] [seconds]
  * </pre>
  *
- * Defaults: /work/shared/corpora/nsmc_ratings_test.txt, 300 distinct reviews, 100 repeats, a
+ * Defaults: ../shared/corpora/nsmc_ratings_test.txt (the corpus kept beside the repository), 300 distinct reviews, 100 repeats, a
  * 12 s budget for the per-element passes (they stop early and report the rate they reached).
  */
 public final class TokenizerBenchmark {
 
   public static void main(String[] args) throws IOException {
-    Path corpus = Path.of(args.length > 0 ? args[0] : "/work/shared/corpora/nsmc_ratings_test.txt");
+    Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpora/nsmc_ratings_test.txt");
     int distinct = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     double budgetSeconds = args.length > 3 ? Double.parseDouble(args[3]) : 12;
