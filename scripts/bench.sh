@@ -21,7 +21,7 @@ java -Xmx2g -cp "transforms/target/classes:transforms/target/test-classes:$(cat 
   io.buzzbeam.transforms.bench.TokenizerBenchmark "$corpus" 300 100 12
 
 echo "== 2. Mongo document coders"
-mvn -B -q -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' \
+mvn -B -q -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
   -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E "BsonDocumentCoder:" || true
 
 echo "== 3. pipeline throughput (Flink embedded)"

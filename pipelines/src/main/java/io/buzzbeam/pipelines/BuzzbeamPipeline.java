@@ -108,7 +108,9 @@ public final class BuzzbeamPipeline {
     if (targets.stageDir != null) {
       withFollowers.apply("StageMedia", WriteStage.media(targets.stageDir));
       profiles.apply("StageProfiles", WriteStage.profiles(targets.stageDir));
-      landing.rejected().apply("StageRejected", WriteStage.rejected(targets.stageDir));
+      landing
+          .rejected()
+          .apply("StageRejected", WriteStage.rejected(targets.stageDir, runId, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
     }
   }
 

@@ -221,6 +221,12 @@ class EndToEndTest {
     assertTrue(Files.isDirectory(stage.resolve("media").resolve("dt=2023-09-02")), "media 09-02");
     assertTrue(Files.isDirectory(stage.resolve("media").resolve("dt=2023-09-03")), "media 09-03");
     assertTrue(Files.isDirectory(stage.resolve("profiles").resolve("dt=2023-09-02")), "profiles 09-02");
+    // dead letters: one partition, the run's (UTC) day, one file named after the run id
+    try (Stream<Path> days = Files.list(stage.resolve("rejected"))) {
+      List<Path> partitions = days.collect(Collectors.toList());
+      assertEquals(1, partitions.size(), String.valueOf(partitions));
+      assertTrue(partitions.get(0).getFileName().toString().startsWith("dt="), String.valueOf(partitions));
+    }
   }
 
   @Test
@@ -256,6 +262,40 @@ class EndToEndTest {
       assertEquals(List.of("0"), query(c, "SELECT count(*) FROM mart_brand_daily"));
       assertEquals(List.of("12"), query(c, "SELECT count(*) FROM rejected"));
       assertEquals(List.of("gated"), query(c, "SELECT status FROM pipeline_run"));
+    }
+  }
+
+  @Test
+  void aWindowedRunReplacesItsDaysAndLeavesTheOthers() throws Exception {
+    Path windowed = work.resolve("windowed");
+    runOk("--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc");
+    runOk(
+        "--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc",
+        "--from=2023-09-03", "--to=2023-09-03");
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(windowed, 0);
+        Connection c = pg.connect()) {
+      assertEquals(
+          List.of(
+              // 09-02 as the full run left it
+              "chanel|2023-09-02|1100|2|2.181818182|1|1|1|1|3|1",
+              "dior|2023-09-02|500|1|1.000000000|0|2|2|2|6|2",
+              "prada|2023-09-02|null|0|null|0|3|3|2|8|3",
+              // 09-03 recomputed from the window alone: B = {prada} (p1); no snapshot falls on 09-03
+              "prada|2023-09-03|null|1|null|0|1|1|1|3|1"),
+          query(
+              c,
+              "SELECT brand, day, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
+                  + " follower_rank, community_rank, popularity_score, popularity_rank FROM mart_brand_daily ORDER BY day, brand"));
+      // The summary describes the run's window as a whole.
+      assertEquals(
+          List.of("prada|null|1|null|0|1|1|1|3|1"),
+          query(
+              c,
+              "SELECT brand, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
+                  + " follower_rank, community_rank, popularity_score, popularity_rank FROM mart_brand_summary"));
+      assertEquals(
+          List.of("2023-09-02|5", "2023-09-03|2"),
+          query(c, "SELECT day, count(*) FROM fact_media GROUP BY day ORDER BY day"));
     }
   }
 

@@ -3,6 +3,7 @@ package io.buzzbeam.pipelines.sinks;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
+import java.time.LocalDate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
@@ -24,11 +25,11 @@ import org.apache.beam.sdk.values.PCollection;
  *   &lt;stageDir&gt;/rejected/run_id=&lt;run id&gt;/part-00000-of-00001.avro
  * </pre>
  *
- * <p>Dead letters are partitioned by run id rather than by the day of {@code rejected_at}: the run
- * id is derived from the inputs, so a rerun over the same input rewrites the same file, whereas
- * {@code rejected_at} is the (wall-clock) time of the run and a rerun on another day would stage
- * the same dead letters a second time. This matches the {@code rejected} table and collection,
- * both keyed by run id.
+ * <p>Dead letters are partitioned by the (UTC) day of the run that rejected them, the layout of
+ * every stage model, and their file is named after the run id: the run id is derived from the
+ * inputs, so a rerun on the same day rewrites the same file, while a rerun on another day leaves a
+ * copy under that day, as a processing log does. The {@code rejected} table and collection are
+ * keyed by run id.
  *
  * <p>One shard per partition: a day of Instagram media is small, and a fixed shard count is what
  * makes the names deterministic. Partitions absent from a rerun (days outside its window) are left
@@ -41,14 +42,25 @@ public final class WriteStage<T extends SpecificRecord>
   private final String model;
   private final Class<T> recordClass;
   private final SerializableFunction<T, String> partition;
+  private final String filePrefix;
 
   private WriteStage(
       String stageDir, String model, Class<T> recordClass, SerializableFunction<T, String> partition) {
+    this(stageDir, model, recordClass, partition, "part");
+  }
+
+  private WriteStage(
+      String stageDir,
+      String model,
+      Class<T> recordClass,
+      SerializableFunction<T, String> partition,
+      String filePrefix) {
     super("WriteStage " + model);
     this.stageDir = stageDir.endsWith("/") ? stageDir.substring(0, stageDir.length() - 1) : stageDir;
     this.model = model;
     this.recordClass = recordClass;
     this.partition = partition;
+    this.filePrefix = filePrefix;
   }
 
   public static WriteStage<Media> media(String stageDir) {
@@ -60,10 +72,11 @@ public final class WriteStage<T extends SpecificRecord>
         stageDir, "profiles", ProfileSnapshot.class, (ProfileSnapshot p) -> "dt=" + p.getDay());
   }
 
-  public static WriteStage<RejectedItem> rejected(String stageDir) {
+  /** Dead letters of run {@code runId}, under {@code rejected/dt=<runDay>/<runId>-part-…}. */
+  public static WriteStage<RejectedItem> rejected(String stageDir, String runId, LocalDate runDay) {
+    String dt = "dt=" + runDay;
     return new WriteStage<>(
-        stageDir, "rejected", RejectedItem.class,
-        (RejectedItem r) -> "run_id=" + pathSafe(r.getRunId()));
+        stageDir, "rejected", RejectedItem.class, (RejectedItem r) -> dt, pathSafe(runId) + "-part");
   }
 
   /** Keeps a run id usable as one path segment. */
@@ -73,6 +86,7 @@ public final class WriteStage<T extends SpecificRecord>
 
   @Override
   public WriteFilesResult<String> expand(PCollection<T> records) {
+    String prefix = filePrefix;
     return records.apply(
         "Write " + model + " Avro files",
         FileIO.<String, T>writeDynamic()
@@ -85,7 +99,7 @@ public final class WriteStage<T extends SpecificRecord>
                     (String dir) ->
                         (window, pane, numShards, shardIndex, compression) ->
                             String.format(
-                                "%s/part-%05d-of-%05d.avro", dir, shardIndex, numShards)))
+                                "%s/%s-%05d-of-%05d.avro", dir, prefix, shardIndex, numShards)))
             .withNumShards(1));
   }
 }

@@ -42,7 +42,7 @@ public class WriteStageTest {
     pipeline
         .apply("Rejected", Create.of(TestRecords.rejected("ab12cd", "f.jsonl", "1", "x"))
             .withCoder(AvroCoder.of(RejectedItem.class)))
-        .apply(WriteStage.rejected(stage));
+        .apply(WriteStage.rejected(stage, "ab12cd", java.time.LocalDate.parse("2026-11-21")));
   }
 
   private static List<String> files(Path root) throws Exception {
@@ -76,7 +76,7 @@ public class WriteStageTest {
             "media/dt=2023-09-01/part-00000-of-00001.avro",
             "media/dt=2023-09-02/part-00000-of-00001.avro",
             "profiles/dt=2023-09-03/part-00000-of-00001.avro",
-            "rejected/run_id=ab12cd/part-00000-of-00001.avro");
+            "rejected/dt=2026-11-21/ab12cd-part-00000-of-00001.avro");
     assertEquals(expected, files(stage));
     assertEquals(List.of("m2:2", "m3:3"),
         read(stage.resolve("media/dt=2023-09-02/part-00000-of-00001.avro").toFile()));
