@@ -18,9 +18,10 @@ import java.util.Optional;
  *
  * <p>Multi-page business discovery: one envelope per page. Each page is requested with the full
  * profile field list, so every envelope is a complete, verbatim response (a profile snapshot plus
- * that page's {@code business_discovery.media.data[]}); the pipeline's de-duplication keeps one
- * snapshot per media and profile. Merging pages would have meant inventing a body Instagram never
- * sent.
+ * that page's {@code business_discovery.media.data[]}). Merging pages would have meant inventing a
+ * body Instagram never sent. All pages of one walk (a brand's discovery, a hashtag edge) carry the
+ * {@code collected_at} of its first page: they are one observation, and the pipeline keeps one
+ * profile snapshot per brand and {@code collected_at} (and one snapshot per media).
  *
  * <p>Failures: a Graph API error body is written like any response (the pipeline records it as
  * {@code api_error:<code>}) and counted. When no JSON body arrived after all retries (timeout,
@@ -125,6 +126,7 @@ final class CollectionPass {
   private void collectProfile(BrandTarget brand) throws InterruptedException, StopPass {
     String after = null;
     int collected = 0;
+    Instant walkAt = null;
     for (int page = 1; collected < options.mediaLimit(); page++) {
       int limit = Math.min(CollectOptions.PAGE_SIZE, options.mediaLimit() - collected);
       String media = "media" + (after == null ? "" : ".after(" + after + ")") + ".limit(" + limit + ")";
@@ -132,7 +134,7 @@ final class CollectionPass {
           + media + "{" + BD_MEDIA_FIELDS + "}}";
       GraphOutcome out = call("business_discovery " + brand.key() + " page " + page,
           options.igUserId(), Map.of("fields", fields));
-      record(out, EnvelopeKind.BUSINESS_DISCOVERY, brand.key(), null);
+      walkAt = record(out, EnvelopeKind.BUSINESS_DISCOVERY, brand.key(), null, walkAt);
       if (!out.ok()) {
         return;
       }
@@ -162,6 +164,7 @@ final class CollectionPass {
       throws InterruptedException, StopPass {
     String after = null;
     int collected = 0;
+    Instant walkAt = null;
     for (int page = 1; collected < options.hashtagMediaLimit(); page++) {
       int limit = Math.min(CollectOptions.PAGE_SIZE, options.hashtagMediaLimit() - collected);
       Map<String, String> q = new LinkedHashMap<>();
@@ -172,7 +175,7 @@ final class CollectionPass {
         q.put("after", after);
       }
       GraphOutcome out = call(edge + " #" + tag + " (" + brand.key() + ") page " + page, id + "/" + edge, q);
-      record(out, kind, brand.key(), tag);
+      walkAt = record(out, kind, brand.key(), tag, walkAt);
       if (!out.ok()) {
         return;
       }
@@ -237,9 +240,16 @@ final class CollectionPass {
     return out;
   }
 
-  /** Writes the response (or a collector-made error body) and counts errors. */
-  private void record(GraphOutcome out, EnvelopeKind kind, String brand, String hashtag) throws StopPass {
-    Instant at = out.receivedAt() != null ? out.receivedAt() : clock.instant();
+  /**
+   * Writes the response (or a collector-made error body) and counts errors. {@code walkAt} is the
+   * {@code collected_at} of the walk's first page (null on the first page): every page of one walk
+   * carries it, so that a brand's pages are one profile observation for the pipeline (its profile
+   * de-duplication key is brand + collected_at) however many seconds the walk took. Returns the
+   * {@code collected_at} written.
+   */
+  private Instant record(GraphOutcome out, EnvelopeKind kind, String brand, String hashtag, Instant walkAt)
+      throws StopPass {
+    Instant at = walkAt != null ? walkAt : out.receivedAt() != null ? out.receivedAt() : clock.instant();
     if (out.rawBody() != null) {
       batch.add(kind, brand, hashtag, at, out.rawBody());
     } else {
@@ -247,7 +257,7 @@ final class CollectionPass {
     }
     stats.envelopes++;
     if (out.ok()) {
-      return;
+      return at;
     }
     stats.error(out.errorKey());
     log.warn(out.what() + " failed: " + out.describe());
@@ -255,6 +265,7 @@ final class CollectionPass {
       throw tokenExpired();
     }
     stopIfThrottled(out);
+    return at;
   }
 
   private void stopIfThrottled(GraphOutcome out) throws StopPass {

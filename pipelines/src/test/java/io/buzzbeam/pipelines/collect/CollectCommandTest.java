@@ -129,6 +129,46 @@ class CollectCommandTest {
   }
 
   @Test
+  void everyPageOfAWalkCarriesTheCollectedAtOfItsFirstPage() throws Exception {
+    Path landing = tmp.resolve("landing");
+    String yaml = "brands:\n  - key: chanel\n    username: chanelofficial\n    hashtags: [chanel]\n";
+    // A clock that moves one second every time it is read: no two calls happen in the same second.
+    java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+    java.time.Clock ticking = new java.time.Clock() {
+      @Override
+      public java.time.Instant instant() {
+        return java.time.Instant.parse("2023-09-03T04:00:00Z").plusSeconds(reads.getAndIncrement());
+      }
+
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+    };
+    try (FakeGraphApi fake = FakeGraphApi.start(List.of(new BrandTarget("chanel", "chanelofficial", List.of("chanel"))))
+        .mediaPerBrand(30).mediaPerHashtag(30)) {
+      Run r = run(fake.collectArgs(writeTargets(tmp, yaml), landing, "--mediaLimit=30", "--hashtagMediaLimit=30",
+          "--maxRetryTime=1h"), Map.of(AccessToken.ENV, FakeGraphApi.TOKEN), ticking, Sleeper.REAL);
+      assertEquals(0, r.exit(), r.err());
+
+      List<Envelope> envs = readEnvelopes(landing);
+      assertEquals(List.of("business_discovery", "business_discovery", "hashtag_recent_media", "hashtag_recent_media"),
+          envs.stream().map(Envelope::kind).collect(Collectors.toList()));
+      List<String> at = envs.stream().map(e -> e.json().path("collected_at").asText()).collect(Collectors.toList());
+      // Both pages of chanel's profile walk are one observation (the pipeline keys profile snapshots
+      // by brand and collected_at); so are both pages of the hashtag walk, which came later.
+      assertEquals(at.get(0), at.get(1), at.toString());
+      assertEquals(at.get(2), at.get(3), at.toString());
+      assertTrue(at.get(0).compareTo(at.get(2)) < 0, at.toString());
+    }
+  }
+
+  @Test
   void throttlingServerErrorsSlowAndTruncatedResponsesAreRetried() throws Exception {
     Path landing = tmp.resolve("landing");
     String yaml = "brands:\n  - key: chanel\n    username: chanelofficial\n    hashtags: [chanel]\n";
