@@ -11,7 +11,8 @@
       BUZZBEAM_SUPERSET_PASSWORD or a generated one printed once), creates the read-only role
       buzzbeam_reader (owner password: env BUZZBEAM_JDBC_PASSWORD), imports the dashboards and
       serves Superset on 127.0.0.1:PORT in the background. Without --jdbcUrl: the embedded
-      PostgreSQL of `./buzzbeam serve` (DATA_DIR/postgres.credentials).
+      PostgreSQL of `./buzzbeam serve` (DATA_DIR/postgres.credentials; DATA_DIR is --dataDir, else
+      env BUZZBEAM_DATA_DIR, else ./data).
   down [--port=8088] [--stateDir=DIR]
       Stops that Superset.
 Exit status: 0 ok, 1 failure (with the cause), 2 bad usage.
@@ -56,10 +57,15 @@ def parse(argv):
 
 
 def resolve_target(opts):
-    """(PgTarget, owner user, owner password) for `up`."""
-    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials
+    """(PgTarget, owner user, owner password, role admin (user, password) or None) for `up`.
+
+    The role admin creates the read-only role: the owner itself for --jdbcUrl (it needs CREATEROLE),
+    the embedded server's superuser for the embedded PostgreSQL (its owner `buzzbeam` has no CREATEROLE).
+    """
+    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials, read_embedded_superuser
 
     password = os.environ.get("BUZZBEAM_JDBC_PASSWORD")
+    admin = None
     if "jdbcUrl" in opts:
         target = parse_jdbc_url(opts["jdbcUrl"], user=opts.get("jdbcUser"), password=password)
         if not target.user:
@@ -67,7 +73,7 @@ def resolve_target(opts):
     elif "jdbcUser" in opts:
         raise UsageError("--jdbcUser needs --jdbcUrl")
     else:
-        data_dir = opts.get("dataDir", os.path.join(os.getcwd(), "data"))
+        data_dir = opts.get("dataDir") or os.environ.get("BUZZBEAM_DATA_DIR") or os.path.join(os.getcwd(), "data")
         creds = read_embedded_credentials(data_dir)
         if creds is None:
             raise RuntimeError(f"no --jdbcUrl given and no embedded PostgreSQL credentials in "
@@ -75,9 +81,10 @@ def resolve_target(opts):
                                f"or pass --jdbcUrl/--jdbcUser")
         url, user, file_password = creds
         target = parse_jdbc_url(url, user=user, password=password or file_password)
+        admin = read_embedded_superuser(data_dir)
     if not target.password:
         raise UsageError("the owner password is missing: set env BUZZBEAM_JDBC_PASSWORD")
-    return target, target.user, target.password
+    return target, target.user, target.password, admin
 
 
 def cmd_bundle(opts):
@@ -101,7 +108,7 @@ def cmd_up(opts):
 
     t0 = time.time()
     env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"), port=opts.get("port", 8088))
-    target, owner, owner_password = resolve_target(opts)
+    target, owner, owner_password, admin = resolve_target(opts)
     if not env.in_venv():
         se.ensure_venv(env)
         os.environ["BUZZBEAM_UP_T0"] = str(t0)
@@ -114,7 +121,7 @@ def cmd_up(opts):
     se.init_metadata(env)
     admin_password = se.ensure_admin(env)
     reader_password = se.read_or_create_secret(os.path.join(env.state, "reader_password"), 24)
-    pgrole.ensure_reader(target, owner, owner_password, reader_password)
+    pgrole.ensure_reader(target, owner, owner_password, reader_password, admin=admin)
 
     bundle_path = os.path.join(env.state, "buzzbeam_dashboards.zip")
     files = bundle.build_files(bundle.masked_uri(target, pgrole.READER), bundle_type="assets")
