@@ -15,6 +15,9 @@
       env BUZZBEAM_DATA_DIR, else ./data).
   down [--port=8088] [--stateDir=DIR]
       Stops that Superset.
+  prepare [--venv=DIR] [--stateDir=DIR]
+      The steps of `up` that need no database (install, metadata init, user admin), e.g. while the
+      pipeline still runs; a later `up` skips them.
 Exit status: 0 ok, 1 failure (with the cause), 2 bad usage.
 """
 
@@ -31,16 +34,17 @@ OPTIONS = {
     "bundle": {"out", "jdbcUrl", "jdbcUser"},
     "up": {"jdbcUrl", "jdbcUser", "port", "dataDir", "venv", "stateDir"},
     "down": {"port", "stateDir", "venv"},
+    "prepare": {"venv", "stateDir"},
 }
 DEFAULT_BUNDLE_URL = "jdbc:postgresql://localhost:5432/buzzbeam"
 
 
 def parse(argv):
     if not argv or argv[0] in ("-h", "--help", "help"):
-        raise UsageError("usage: dashboards <up|down|bundle> [--option=value ...]")
+        raise UsageError("usage: dashboards <up|down|bundle|prepare> [--option=value ...]")
     cmd, opts = argv[0], {}
     if cmd not in OPTIONS:
-        raise UsageError(f"unknown dashboards command {cmd!r} (expected up, down or bundle)")
+        raise UsageError(f"unknown dashboards command {cmd!r} (expected up, down, bundle or prepare)")
     for arg in argv[1:]:
         if not arg.startswith("--") or "=" not in arg:
             raise UsageError(f"bad argument {arg!r}: options are --name=value")
@@ -146,6 +150,23 @@ def cmd_up(opts):
     return 0
 
 
+def cmd_prepare(opts):
+    from buzzbeam_dashboards import superset_env as se
+
+    t0 = time.time()
+    env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"))
+    if not env.in_venv():
+        se.ensure_venv(env)
+        os.environ["BUZZBEAM_UP_T0"] = str(t0)
+        os.execve(env.python, [env.python, os.path.abspath(__file__), "prepare", *sys.argv[2:]], os.environ)
+    t0 = float(os.environ.pop("BUZZBEAM_UP_T0", t0))
+    se.prepare_state(env)
+    se.init_metadata(env)
+    se.ensure_admin(env)
+    se.log(f"prepared in {time.time() - t0:.0f}s ({env.venv}, {env.state})")
+    return 0
+
+
 def cmd_down(opts):
     from buzzbeam_dashboards import superset_env as se
 
@@ -157,7 +178,7 @@ def cmd_down(opts):
 def main(argv):
     try:
         cmd, opts = parse(argv)
-        return {"bundle": cmd_bundle, "up": cmd_up, "down": cmd_down}[cmd](opts)
+        return {"bundle": cmd_bundle, "up": cmd_up, "down": cmd_down, "prepare": cmd_prepare}[cmd](opts)
     except UsageError as e:
         print(f"dashboards: {e}", file=sys.stderr)
         return 2
