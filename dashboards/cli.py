@@ -11,9 +11,13 @@
       BUZZBEAM_SUPERSET_PASSWORD or a generated one printed once), creates the read-only role
       buzzbeam_reader (owner password: env BUZZBEAM_JDBC_PASSWORD), imports the dashboards and
       serves Superset on 127.0.0.1:PORT in the background. Without --jdbcUrl: the embedded
-      PostgreSQL of `./buzzbeam serve` (DATA_DIR/postgres.credentials).
+      PostgreSQL of `./buzzbeam serve` (DATA_DIR/postgres.credentials; DATA_DIR is --dataDir, else
+      env BUZZBEAM_DATA_DIR, else ./data).
   down [--port=8088] [--stateDir=DIR]
       Stops that Superset.
+  prepare [--venv=DIR] [--stateDir=DIR]
+      The steps of `up` that need no database (install, metadata init, user admin), e.g. while the
+      pipeline still runs; a later `up` skips them.
 Exit status: 0 ok, 1 failure (with the cause), 2 bad usage.
 """
 
@@ -30,16 +34,17 @@ OPTIONS = {
     "bundle": {"out", "jdbcUrl", "jdbcUser"},
     "up": {"jdbcUrl", "jdbcUser", "port", "dataDir", "venv", "stateDir"},
     "down": {"port", "stateDir", "venv"},
+    "prepare": {"venv", "stateDir"},
 }
 DEFAULT_BUNDLE_URL = "jdbc:postgresql://localhost:5432/buzzbeam"
 
 
 def parse(argv):
     if not argv or argv[0] in ("-h", "--help", "help"):
-        raise UsageError("usage: dashboards <up|down|bundle> [--option=value ...]")
+        raise UsageError("usage: dashboards <up|down|bundle|prepare> [--option=value ...]")
     cmd, opts = argv[0], {}
     if cmd not in OPTIONS:
-        raise UsageError(f"unknown dashboards command {cmd!r} (expected up, down or bundle)")
+        raise UsageError(f"unknown dashboards command {cmd!r} (expected up, down, bundle or prepare)")
     for arg in argv[1:]:
         if not arg.startswith("--") or "=" not in arg:
             raise UsageError(f"bad argument {arg!r}: options are --name=value")
@@ -56,10 +61,15 @@ def parse(argv):
 
 
 def resolve_target(opts):
-    """(PgTarget, owner user, owner password) for `up`."""
-    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials
+    """(PgTarget, owner user, owner password, role admin (user, password) or None) for `up`.
+
+    The role admin creates the read-only role: the owner itself for --jdbcUrl (it needs CREATEROLE),
+    the embedded server's superuser for the embedded PostgreSQL (its owner `buzzbeam` has no CREATEROLE).
+    """
+    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials, read_embedded_superuser
 
     password = os.environ.get("BUZZBEAM_JDBC_PASSWORD")
+    admin = None
     if "jdbcUrl" in opts:
         target = parse_jdbc_url(opts["jdbcUrl"], user=opts.get("jdbcUser"), password=password)
         if not target.user:
@@ -67,7 +77,7 @@ def resolve_target(opts):
     elif "jdbcUser" in opts:
         raise UsageError("--jdbcUser needs --jdbcUrl")
     else:
-        data_dir = opts.get("dataDir", os.path.join(os.getcwd(), "data"))
+        data_dir = opts.get("dataDir") or os.environ.get("BUZZBEAM_DATA_DIR") or os.path.join(os.getcwd(), "data")
         creds = read_embedded_credentials(data_dir)
         if creds is None:
             raise RuntimeError(f"no --jdbcUrl given and no embedded PostgreSQL credentials in "
@@ -75,9 +85,10 @@ def resolve_target(opts):
                                f"or pass --jdbcUrl/--jdbcUser")
         url, user, file_password = creds
         target = parse_jdbc_url(url, user=user, password=password or file_password)
+        admin = read_embedded_superuser(data_dir)
     if not target.password:
         raise UsageError("the owner password is missing: set env BUZZBEAM_JDBC_PASSWORD")
-    return target, target.user, target.password
+    return target, target.user, target.password, admin
 
 
 def cmd_bundle(opts):
@@ -101,7 +112,7 @@ def cmd_up(opts):
 
     t0 = time.time()
     env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"), port=opts.get("port", 8088))
-    target, owner, owner_password = resolve_target(opts)
+    target, owner, owner_password, admin = resolve_target(opts)
     if not env.in_venv():
         se.ensure_venv(env)
         os.environ["BUZZBEAM_UP_T0"] = str(t0)
@@ -114,7 +125,7 @@ def cmd_up(opts):
     se.init_metadata(env)
     admin_password = se.ensure_admin(env)
     reader_password = se.read_or_create_secret(os.path.join(env.state, "reader_password"), 24)
-    pgrole.ensure_reader(target, owner, owner_password, reader_password)
+    pgrole.ensure_reader(target, owner, owner_password, reader_password, admin=admin)
 
     bundle_path = os.path.join(env.state, "buzzbeam_dashboards.zip")
     files = bundle.build_files(bundle.masked_uri(target, pgrole.READER), bundle_type="assets")
@@ -139,6 +150,23 @@ def cmd_up(opts):
     return 0
 
 
+def cmd_prepare(opts):
+    from buzzbeam_dashboards import superset_env as se
+
+    t0 = time.time()
+    env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"))
+    if not env.in_venv():
+        se.ensure_venv(env)
+        os.environ["BUZZBEAM_UP_T0"] = str(t0)
+        os.execve(env.python, [env.python, os.path.abspath(__file__), "prepare", *sys.argv[2:]], os.environ)
+    t0 = float(os.environ.pop("BUZZBEAM_UP_T0", t0))
+    se.prepare_state(env)
+    se.init_metadata(env)
+    se.ensure_admin(env)
+    se.log(f"prepared in {time.time() - t0:.0f}s ({env.venv}, {env.state})")
+    return 0
+
+
 def cmd_down(opts):
     from buzzbeam_dashboards import superset_env as se
 
@@ -150,7 +178,7 @@ def cmd_down(opts):
 def main(argv):
     try:
         cmd, opts = parse(argv)
-        return {"bundle": cmd_bundle, "up": cmd_up, "down": cmd_down}[cmd](opts)
+        return {"bundle": cmd_bundle, "up": cmd_up, "down": cmd_down, "prepare": cmd_prepare}[cmd](opts)
     except UsageError as e:
         print(f"dashboards: {e}", file=sys.stderr)
         return 2

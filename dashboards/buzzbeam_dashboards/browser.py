@@ -125,12 +125,23 @@ class Browser:
 
     def screenshot(self, path):
         d = self.driver
-        height = d.execute_script(
-            "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight,"
-            " ...Array.from(document.querySelectorAll('.dashboard, .grid-container, #app'))"
-            ".map(e => e.scrollHeight))")
-        d.set_window_size(self.width, min(int(height) + 40, 6000))
-        time.sleep(2)
+        # The whole dashboard: the bottom of its lowest chart, plus a margin. (Not the document's
+        # scrollHeight: parts of Superset's page are 100vh high and grow with every resize.)
+        # Re-measured after a resize in case the grid re-lays out to the new viewport.
+        measure = ("return Math.ceil(Math.max(0, ...Array.from(document.querySelectorAll("
+                   "'.dashboard-component-chart-holder, .grid-row, .dashboard-header, [data-test=\"dashboard-header\"]'))"
+                   ".map(e => e.getBoundingClientRect().bottom + window.scrollY)))")
+        # set_window_size sets the outer size: add what the window takes beyond the viewport
+        chrome = max(0, int(d.get_window_size()["height"]) - int(d.execute_script("return window.innerHeight")))
+        height = 0
+        for _ in range(3):
+            new = min(int(d.execute_script(measure)) + 40 + chrome, 8000)
+            if abs(new - height) <= 8:
+                break
+            height = new
+            d.set_window_size(self.width, height)
+            time.sleep(2)
+        time.sleep(1)
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         d.save_screenshot(path)
         return path

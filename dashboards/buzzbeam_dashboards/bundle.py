@@ -189,6 +189,11 @@ def build_query(viz, params, filters, dataset):
                 "drop_missing_columns": False}},
             {"operation": "flatten"},
         ]
+        if params.get("resample_rule"):  # as the frontend's resampleOperator: zerofill = asfreq with 0
+            zero = params.get("resample_method") == "zerofill"
+            q["post_processing"].insert(1, {"operation": "resample", "options": {
+                "method": "asfreq" if zero else params.get("resample_method", "asfreq"),
+                "rule": params["resample_rule"], "fill_value": 0 if zero else None}})
     else:
         raise ValueError(f"no query builder for viz type {viz}")
     return q

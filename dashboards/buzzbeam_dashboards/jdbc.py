@@ -67,6 +67,38 @@ def _embedded_port(pid_file):
         return None
 
 
+def _read_properties(path):
+    text = open(path, encoding="utf-8").read()
+    if text.lstrip().startswith("{"):
+        import json
+        return {str(k): str(v) for k, v in json.loads(text).items()}
+    values = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith(("#", "!")):
+            continue
+        k, sep, v = line.partition("=") if "=" in line else line.partition(":")
+        if sep:
+            values[k.strip()] = v.strip().replace("\\:", ":").replace("\\=", "=")
+    return values
+
+
+def read_embedded_superuser(data_dir):
+    """(user, password) of the embedded PostgreSQL's superuser, or None.
+
+    The application role `buzzbeam` owns the tables but may not create roles (no CREATEROLE); the
+    read-only role for Superset is created with the superuser the embedded server keeps beside it
+    (`superuser` / `superuser_password` in DATA_DIR/postgres.credentials, mode 600).
+    """
+    path = os.path.join(data_dir, "postgres.credentials")
+    if not os.path.exists(path):
+        return None
+    values = _read_properties(path)
+    if values.get("superuser") and values.get("superuser_password"):
+        return values["superuser"], values["superuser_password"]
+    return None
+
+
 def read_embedded_credentials(data_dir):
     """The embedded PostgreSQL of `./buzzbeam serve`: (jdbc url, user, password) or None.
 
@@ -77,19 +109,7 @@ def read_embedded_credentials(data_dir):
     path = os.path.join(data_dir, "postgres.credentials")
     if not os.path.exists(path):
         return None
-    text = open(path, encoding="utf-8").read()
-    values = {}
-    if text.lstrip().startswith("{"):
-        import json
-        values = {str(k): str(v) for k, v in json.loads(text).items()}
-    else:
-        for line in text.splitlines():
-            line = line.strip()
-            if not line or line.startswith(("#", "!")):
-                continue
-            k, sep, v = line.partition("=") if "=" in line else line.partition(":")
-            if sep:
-                values[k.strip()] = v.strip().replace("\\:", ":").replace("\\=", "=")
+    values = _read_properties(path)
 
     def first(*keys):
         return next((values[k] for k in keys if values.get(k)), None)

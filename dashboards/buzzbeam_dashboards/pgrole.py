@@ -8,21 +8,34 @@ TABLES = ["mart_brand_daily", "mart_brand_summary", "mart_post_type", "mart_uplo
           "mart_hashtag_daily", "mart_keyword_daily", "fact_media", "rejected", "quality_report", "pipeline_run"]
 
 
-def ensure_reader(target, owner_user, owner_password, reader_password, reader=READER, schema="public"):
-    """Creates/updates the role with the owner's connection; returns the tables granted and missing."""
+def ensure_reader(target, owner_user, owner_password, reader_password, reader=READER, schema="public", admin=None):
+    """Creates/updates the role; returns the tables granted and missing.
+
+    Connects as `admin` ((user, password): e.g. the embedded server's superuser) when given, else as the
+    owner of the tables, which then needs CREATEROLE (or an existing role it may ALTER).
+    """
     import psycopg2
+    import psycopg2.extensions
     from psycopg2 import sql
 
-    conn = psycopg2.connect(**target.libpq_kwargs(user=owner_user, password=owner_password), connect_timeout=15)
+    user, password = admin if admin else (owner_user, owner_password)
+    conn = psycopg2.connect(**target.libpq_kwargs(user=user, password=password), connect_timeout=15)
     try:
         conn.autocommit = True
         with conn.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (reader,))
             role = sql.Identifier(reader)
             if cur.fetchone() is None:
-                cur.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+                try:
+                    cur.execute(sql.SQL("CREATE ROLE {} LOGIN").format(role))
+                except psycopg2.errors.InsufficientPrivilege as e:
+                    raise RuntimeError(f"{user} may not create the read-only role {reader} (it needs CREATEROLE): "
+                                       f"have an administrator run CREATE ROLE {reader} LOGIN, or give --jdbcUser "
+                                       f"a role with CREATEROLE") from e
+            # hashed here (SCRAM, as the embedded server does): the plain password never reaches a server log
+            hashed = psycopg2.extensions.encrypt_password(reader_password, reader, conn, "scram-sha-256")
             cur.execute(sql.SQL("ALTER ROLE {} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
-                                "PASSWORD %s").format(role), (reader_password,))
+                                "PASSWORD %s").format(role), (hashed,))
             cur.execute(sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(role))
             cur.execute(sql.SQL("ALTER ROLE {} SET statement_timeout = '120s'").format(role))
             cur.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(target.database), role))

@@ -3,7 +3,8 @@
 # headless Chromium), brings it down. For CI:
 #   BUZZBEAM_JDBC_URL=jdbc:postgresql://HOST:PORT/DB BUZZBEAM_JDBC_USER=owner BUZZBEAM_JDBC_PASSWORD=... \
 #     dashboards/tests/run_tests.sh [pytest args]
-# Without BUZZBEAM_JDBC_URL the embedded PostgreSQL of `./buzzbeam serve` is used (./data/postgres.credentials).
+# Without BUZZBEAM_JDBC_URL the embedded PostgreSQL of `./buzzbeam serve` is used (DATA_DIR/postgres.credentials,
+# DATA_DIR = env BUZZBEAM_DATA_DIR or ./data). scripts/test-dashboards.sh runs it on a fresh pipeline run.
 # Needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver fonts-noto-cjk).
 # The Superset virtualenv is cached (.venv/superset, or BUZZBEAM_SUPERSET_VENV) and its state kept
 # apart from a user's (./data/superset-test, or BUZZBEAM_SUPERSET_HOME).

@@ -49,8 +49,9 @@ def test_reader_role_reads_and_cannot_write(superset_url):
 
     home = os.environ.get("BUZZBEAM_SUPERSET_HOME", os.path.join(REPO_DIR, "data", "superset"))
     password = open(os.path.join(home, "reader_password")).read().strip()
-    url = os.environ.get("BUZZBEAM_JDBC_URL") or (read_embedded_credentials(os.path.join(REPO_DIR, "data")) or [None])[0]
-    assert url, "BUZZBEAM_JDBC_URL or ./data/postgres.credentials is needed to reach the database"
+    data_dir = os.environ.get("BUZZBEAM_DATA_DIR") or os.path.join(REPO_DIR, "data")
+    url = os.environ.get("BUZZBEAM_JDBC_URL") or (read_embedded_credentials(data_dir) or [None])[0]
+    assert url, f"BUZZBEAM_JDBC_URL or {data_dir}/postgres.credentials is needed to reach the database"
     conn = psycopg2.connect(**parse_jdbc_url(url).libpq_kwargs(user="buzzbeam_reader", password=password))
     try:
         with conn.cursor() as cur:
