@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndTest {
-  @TempDir Path work;
+  @TempDir static Path work;
 
   private Path landing;
   private Path dataDir;

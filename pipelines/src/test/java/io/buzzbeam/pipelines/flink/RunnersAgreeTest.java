@@ -154,7 +154,11 @@ class RunnersAgreeTest {
   void theFixtureGivesTheSameRowsDocumentsAndCountersOnEveryRunner() throws Exception {
     Path landing = SinkDumps.copyFixture(tmp.resolve("e2e-landing"));
     Map<String, Run> runs = new LinkedHashMap<>();
-    runs.put("direct", run(landing, tmp.resolve("data-direct"), "--runnerConfig=direct"));
+    // As EndToEndTest runs it (DirectRunner's default of 3 worker threads). With the 2 threads of
+    // runner-configs/direct.options one run of this fixture stalled for over 10 minutes (both
+    // threads re-translating ParDos bundle after bundle, nothing written but the dead letters),
+    // where another had taken 79 s; the cause is not pinned down yet.
+    runs.put("direct", run(landing, tmp.resolve("data-direct"), "--runner=DirectRunner"));
     runs.put("flink-local", run(landing, tmp.resolve("data-flink-local"), "--runnerConfig=flink-local"));
     runs.put("flink-cluster", runOnCluster(landing, tmp.resolve("data-flink-cluster")));
 
