@@ -22,6 +22,11 @@
 #   BUZZBEAM_FLINK_START_TIMEOUT  seconds to wait for registration (default 120)
 #   BUZZBEAM_FLINK_JAVA_OPTS      extra JVM options for the JobManager and TaskManagers
 #   JAVA_HOME                     the JVM to use (default: java on PATH)
+#
+# The JobManager and every TaskManager (also those of add-taskmanager) inherit this script's
+# environment. That is how BUZZBEAM_JDBC_PASSWORD reaches the workers when a run uses
+# --jdbcUrl: export it before `start` and before `add-taskmanager`; it is never written to a
+# file, a command line or a log by this script.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -42,7 +47,7 @@ conf_value() {
 
 mvn_build() { # mvn args...: offline first (fast, no network), then online
   if command -v mvn >/dev/null 2>&1; then
-    mvn -B -q -o "$@" >&2 || mvn -B -q "$@" >&2
+    mvn -B -q -Dstyle.color=never -o "$@" >&2 || mvn -B -q -Dstyle.color=never "$@" >&2
   else
     die "mvn not found: it builds the Flink classpath and the job jar"
   fi

@@ -3,11 +3,7 @@ package io.buzzbeam.pipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import io.buzzbeam.pipelines.cli.Main;
-import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,21 +12,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -340,92 +330,19 @@ class EndToEndTest {
   }
 
   private Map<String, List<String>> dumpTables() throws Exception {
-    Map<String, List<String>> tables = new LinkedHashMap<>();
-    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
-        Connection c = pg.connect()) {
-      tables.put(
-          "fact_media",
-          query(
-              c,
-              "SELECT source, scope, media_id, account, media_type, media_product_type,"
-                  + " to_char(posted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS\"Z\"'), day, hour, weekday,"
-                  + " like_count, comments_count, followers, engagement_rate, caption_length, permalink"
-                  + " FROM fact_media ORDER BY source, scope, media_id"));
-      tables.put(
-          "mart_brand_daily",
-          query(
-              c,
-              "SELECT brand, day, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
-                  + " follower_rank, community_rank, popularity_score, popularity_rank FROM mart_brand_daily ORDER BY day, brand"));
-      tables.put(
-          "mart_brand_summary",
-          query(
-              c,
-              "SELECT brand, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
-                  + " follower_rank, community_rank, popularity_score, popularity_rank FROM mart_brand_summary ORDER BY brand"));
-      tables.put(
-          "mart_post_type",
-          query(c, "SELECT brand, media_type, media_product_type, posts, avg_engagement_rate FROM mart_post_type ORDER BY 1, 2, 3"));
-      tables.put(
-          "mart_upload_heatmap",
-          query(c, "SELECT brand, weekday, hour, weekday_name, posts FROM mart_upload_heatmap ORDER BY 1, 2, 3"));
-      tables.put(
-          "mart_hashtag_daily",
-          query(c, "SELECT source, scope, day, hashtag, media FROM mart_hashtag_daily ORDER BY 1, 2, 3, 4"));
-      tables.put(
-          "mart_keyword_daily",
-          query(c, "SELECT source, scope, day, token, pos, occurrences, media FROM mart_keyword_daily ORDER BY 1, 2, 3, 4, 5"));
-      tables.put(
-          "rejected",
-          query(c, "SELECT run_id, source_file, position, model, reasons, raw, rejected_at FROM rejected ORDER BY 2, 3"));
-      tables.put(
-          "quality_report",
-          query(c, "SELECT run_id, model, metric, field, value FROM quality_report ORDER BY 2, 3, 4"));
-    }
-    return tables;
+    return SinkDumps.tables(dataDir);
   }
 
   private Map<String, List<String>> dumpDocuments() throws IOException {
-    Map<String, List<String>> docs = new LinkedHashMap<>();
-    try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(dataDir, 0);
-        MongoClient client = MongoClients.create(mongo.uri())) {
-      MongoDatabase db = client.getDatabase("buzzbeam");
-      for (String collection : List.of("media", "morphs", "profiles", "rejected")) {
-        List<String> rows = new ArrayList<>();
-        for (Document d : db.getCollection(collection).find()) {
-          Document copy = new Document(d);
-          copy.remove("rejected_at");
-          rows.add(d.get("_id") + "|" + copy.toJson());
-        }
-        Collections.sort(rows);
-        docs.put(collection, rows);
-      }
-    }
-    return docs;
+    return SinkDumps.documents(dataDir);
   }
 
   static List<String> query(Connection c, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      while (rs.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          Object v = rs.getObject(i);
-          values.add(
-              v == null
-                  ? "null"
-                  : v instanceof Double ? String.format(Locale.ROOT, "%.9f", (Double) v) : v.toString());
-        }
-        rows.add(String.join("|", values));
-      }
-    }
-    return rows;
+    return SinkDumps.query(c, sql);
   }
 
   private static List<String> withoutLastColumn(List<String> rows) {
-    return rows.stream().map(r -> r.substring(0, r.lastIndexOf('|'))).collect(Collectors.toList());
+    return SinkDumps.withoutLastColumn(rows);
   }
 
   private static List<String> sorted(String... values) {
@@ -435,17 +352,6 @@ class EndToEndTest {
   }
 
   private static Path copyFixture(Path target) throws IOException, URISyntaxException {
-    Path source = Paths.get(EndToEndTest.class.getResource("/e2e-landing").toURI());
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path to = target.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
+    return SinkDumps.copyFixture(target);
   }
 }

@@ -31,11 +31,18 @@ final class FlinkCluster implements AutoCloseable {
   final Path work;
   final int restPort;
   final int rpcPort;
+  /** More environment for cluster.sh and so for the JobManager and TaskManagers it starts. */
+  final Map<String, String> processEnv;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Thread shutdownHook;
   private boolean stopped;
 
   FlinkCluster(Path work) {
+    this(work, Map.of());
+  }
+
+  FlinkCluster(Path work, Map<String, String> processEnv) {
+    this.processEnv = Map.copyOf(processEnv);
     this.repo = repoRoot();
     this.work = work;
     this.restPort = freePort();
@@ -88,6 +95,7 @@ final class FlinkCluster implements AutoCloseable {
     Path out = Files.createTempFile(work, "cluster-sh-", ".out");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().putAll(env());
+    pb.environment().putAll(processEnv);
     Process p = pb.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -114,7 +122,10 @@ final class FlinkCluster implements AutoCloseable {
     long t0 = System.nanoTime();
     String out = script(900, "job-jar").strip();
     System.out.printf("[timing] cluster.sh job-jar (builds only if missing or stale): %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    return Paths.get(out.substring(out.lastIndexOf('\n') + 1));
+    // The last line is the jar's path (Maven's build output, which goes to stderr, may end with
+    // terminal escape codes and no newline).
+    String last = out.substring(out.lastIndexOf('\n') + 1);
+    return Paths.get(last.substring(last.indexOf('/')));
   }
 
   /** The pid of TaskManager {@code tm-N} (its resource id), from cluster.sh's pid file. */
