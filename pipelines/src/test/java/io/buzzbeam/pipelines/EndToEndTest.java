@@ -64,10 +64,10 @@ class EndToEndTest {
   void runTwice() throws Exception {
     landing = copyFixture(work.resolve("landing"));
     dataDir = work.resolve("data");
-    firstOutput = runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runner=DirectRunner");
+    firstOutput = runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runnerConfig=flink-local");
     firstTables = dumpTables();
     firstDocuments = dumpDocuments();
-    runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runner=DirectRunner");
+    runOk("--landing=" + landing, "--dataDir=" + dataDir, "--progressSeconds=0", "--runnerConfig=flink-local");
     secondTables = dumpTables();
     secondDocuments = dumpDocuments();
   }
@@ -246,7 +246,7 @@ class EndToEndTest {
     // 12 of 40 items rejected = 0.3 > 0.2
     int status =
         Main.run(
-            new String[] {"run", "--landing=" + landing, "--dataDir=" + gated, "--maxRejectRatio=0.2", "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc"},
+            new String[] {"run", "--landing=" + landing, "--dataDir=" + gated, "--maxRejectRatio=0.2", "--progressSeconds=0", "--runnerConfig=flink-local", "--sinks=jdbc"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertEquals(3, status, out.toString(StandardCharsets.UTF_8));
@@ -262,9 +262,9 @@ class EndToEndTest {
   @Test
   void aWindowedRunReplacesItsDaysAndLeavesTheOthers() throws Exception {
     Path windowed = work.resolve("windowed");
-    runOk("--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc");
+    runOk("--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runnerConfig=flink-local", "--sinks=jdbc");
     runOk(
-        "--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runner=DirectRunner", "--sinks=jdbc",
+        "--landing=" + landing, "--dataDir=" + windowed, "--progressSeconds=0", "--runnerConfig=flink-local", "--sinks=jdbc",
         "--from=2023-09-03", "--to=2023-09-03");
     try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(windowed, 0);
         Connection c = pg.connect()) {

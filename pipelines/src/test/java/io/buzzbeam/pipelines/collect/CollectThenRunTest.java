@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #6 item 6: {@code ./buzzbeam collect --once} against the fake Graph API on 127.0.0.1, then
- * {@code ./buzzbeam run} (DirectRunner, embedded PostgreSQL and Mongo) over the landing zone it
+ * {@code ./buzzbeam run} (Flink embedded, embedded PostgreSQL and Mongo) over the landing zone it
  * wrote, with expectations computed by hand from the fake's formulas (see {@link FakeGraphApi}).
  *
  * <p>The pass, with the collector's clock fixed at 2023-09-03T04:00:15Z (every envelope carries
@@ -64,7 +64,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(600) // the DirectRunner run alone takes 2-3 minutes on 2 shared cores
+@Timeout(600) // collect + one pipeline run on the embedded Flink: about a minute on 2 cores
 class CollectThenRunTest {
   static final String TARGETS =
       "brands:\n"
@@ -108,7 +108,7 @@ class CollectThenRunTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(
-        new String[] {"run", "--landing=" + landing, "--dataDir=" + dataDir, "--runner=DirectRunner", "--progressSeconds=0"},
+        new String[] {"run", "--landing=" + landing, "--dataDir=" + dataDir, "--runnerConfig=flink-local", "--progressSeconds=0"},
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     runOutput = out.toString(StandardCharsets.UTF_8);
     runErrors = err.toString(StandardCharsets.UTF_8);
