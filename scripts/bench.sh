@@ -12,16 +12,16 @@ corpus="${1:-../shared/corpora/nsmc_ratings_test.txt}"
 [[ -f "$corpus" ]] || { echo "bench: corpus not found: $corpus (pass its path)" >&2; exit 2; }
 
 echo "== building"
-mvn -B -q -DskipTests package >/dev/null
-mvn -B -q -pl transforms test-compile >/dev/null
-mvn -B -q -pl transforms dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -B -q -Dstyle.color=never -DskipTests package >/dev/null
+mvn -B -q -Dstyle.color=never -pl transforms test-compile >/dev/null
+mvn -B -q -Dstyle.color=never -pl transforms dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 
 echo "== 1. tokenizer: distinct captions vs every media"
 java -Xmx2g -cp "transforms/target/classes:transforms/target/test-classes:$(cat transforms/target/bench-cp.txt)" \
   io.buzzbeam.transforms.bench.TokenizerBenchmark "$corpus" 300 100 12
 
 echo "== 2. Mongo document coders"
-mvn -B -q -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
+mvn -B -q -Dstyle.color=never -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
   -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E "BsonDocumentCoder:" || true
 
 echo "== 3. pipeline throughput (Flink embedded)"
