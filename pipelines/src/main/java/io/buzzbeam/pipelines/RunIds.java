@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.ingest.LandingFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class RunIds {
       try (Stream<Path> walk = Files.walk(root)) {
         files =
             walk.filter(Files::isRegularFile)
-                .filter(p -> isLandingFile(p.getFileName().toString()))
+                .filter(p -> LandingFiles.kindOf(p.getFileName().toString()) != null)
                 .map(p -> root.relativize(p).toString().replace('\\', '/') + "\t" + size(p))
                 .sorted()
                 .collect(Collectors.toList());
@@ -48,13 +49,6 @@ public final class RunIds {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static boolean isLandingFile(String name) {
-    return name.endsWith(".jsonl")
-        || name.endsWith(".jsonl.gz")
-        || name.endsWith(".json")
-        || name.endsWith(".json.xz");
   }
 
   private static long size(Path p) {

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.quality.QualityCount;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,13 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  * counts, {@code sink.<sink>.<table or collection>} for rows written.
  */
 public final class RunReport {
-  public static final String NAMESPACE = "buzzbeam";
-  static final List<String> MODELS = List.of("file", "envelope", "media", "profile");
+  public static final String NAMESPACE = QualityCount.COUNTER_NAMESPACE;
+  static final List<String> MODELS =
+      List.of(
+          QualityCount.MODEL_FILE,
+          QualityCount.MODEL_ENVELOPE,
+          QualityCount.MODEL_MEDIA,
+          QualityCount.MODEL_PROFILE);
 
   /** counter name → value */
   private final Map<String, Long> counters;
