@@ -1,11 +1,12 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.shards.ShardingOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The options of {@code ./buzzbeam run} (SPEC.md §7). Runner options come from the runner's own interface. */
-public interface BuzzbeamOptions extends PipelineOptions {
+public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
 
   @Description("Landing zone directory, read recursively (SPEC §1). Required.")
   String getLanding();

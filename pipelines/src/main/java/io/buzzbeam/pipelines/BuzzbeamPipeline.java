@@ -23,7 +23,6 @@ import io.buzzbeam.transforms.marts.Marts;
 import io.buzzbeam.transforms.window.FilterWindow;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 
 /**
@@ -71,7 +70,7 @@ public final class BuzzbeamPipeline {
     PCollection<MediaMorphs> morphs =
         withFollowers.apply("TokenizeCaptions", TokenizeCaptions.withStopwords(stopwords));
 
-    PCollectionView<Boolean> gate =
+    PCollection<Boolean> gate =
         landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio));
 
     if (targets.jdbc != null) {
@@ -115,11 +114,11 @@ public final class BuzzbeamPipeline {
   }
 
   private static void writeDays(
-      PCollection<Row> rows, JdbcTarget jdbc, String table, RunSettings s, PCollectionView<Boolean> gate) {
+      PCollection<Row> rows, JdbcTarget jdbc, String table, RunSettings s, PCollection<Boolean> gate) {
     rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingDays(day(s.from), day(s.to)).onlyIf(gate));
   }
 
-  private static void writeAll(PCollection<Row> rows, JdbcTarget jdbc, String table, PCollectionView<Boolean> gate) {
+  private static void writeAll(PCollection<Row> rows, JdbcTarget jdbc, String table, PCollection<Boolean> gate) {
     rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingAll().onlyIf(gate));
   }
 

@@ -5,15 +5,15 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * SPEC §7 {@code --maxRejectRatio}: when rejected items exceed that share of the items read (all
- * models together), no marts or facts are written. The decision is a singleton side input that the
- * mart and fact writers consult, so it is taken inside the pipeline and holds on every runner; the
- * driver recomputes it from the job's counters with {@link #isOpen} to choose exit status 3.
+ * models together), no marts or facts are written. The decision is a collection of exactly one
+ * {@code Boolean} that the mart and fact writers take ({@code onlyIf}), so it is taken inside the
+ * pipeline and holds on every runner; the driver recomputes it from the job's counters with {@link
+ * #isOpen} to choose exit status 3.
  */
-public final class RejectRatioGate extends PTransform<PCollection<QualityCount>, PCollectionView<Boolean>> {
+public final class RejectRatioGate extends PTransform<PCollection<QualityCount>, PCollection<Boolean>> {
   private final double maxRejectRatio;
 
   private RejectRatioGate(double maxRejectRatio) {
@@ -30,8 +30,11 @@ public final class RejectRatioGate extends PTransform<PCollection<QualityCount>,
   }
 
   @Override
-  public PCollectionView<Boolean> expand(PCollection<QualityCount> quality) {
-    return quality.apply("ReadVersusRejected", Combine.globally(new GateFn(maxRejectRatio)).asSingletonView());
+  public PCollection<Boolean> expand(PCollection<QualityCount> quality) {
+    // Without Combine's default value (produced from a side input): the quality counts always
+    // hold the zero counts of every model, so the input is never empty.
+    return quality.apply(
+        "ReadVersusRejected", Combine.globally(new GateFn(maxRejectRatio)).withoutDefaults());
   }
 
   /** Sums read and rejected over every model (the totals, field ""), then applies {@link #isOpen}. */

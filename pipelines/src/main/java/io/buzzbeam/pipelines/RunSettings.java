@@ -71,6 +71,10 @@ public final class RunSettings implements Serializable {
     if (progress == null || progress < 0) {
       throw new UsageException("--progressSeconds must be an integer >= 0");
     }
+    Integer shards = o.getShards();
+    if (shards == null || shards < 1) {
+      throw new UsageException("--shards must be an integer >= 1");
+    }
   }
 
   public static RunSettings of(BuzzbeamOptions options) {

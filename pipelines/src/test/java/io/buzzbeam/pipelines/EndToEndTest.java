@@ -300,6 +300,7 @@ class EndToEndTest {
     assertUsage("--from must be a day YYYY-MM-DD", "run", "--landing=" + landing, "--from=02/09/2023");
     assertUsage("--sinks: unknown sink 'kafka'", "run", "--landing=" + landing, "--sinks=jdbc,kafka");
     assertUsage("--maxRejectRatio must be a number between 0 and 1", "run", "--landing=" + landing, "--maxRejectRatio=2");
+    assertUsage("--shards must be an integer >= 1", "run", "--landing=" + landing, "--shards=0");
   }
 
   private void assertUsage(String expected, String... args) {

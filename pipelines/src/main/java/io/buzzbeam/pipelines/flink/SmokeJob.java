@@ -57,9 +57,9 @@ public final class SmokeJob {
 
     @Description("Output shards")
     @Default.Integer(2)
-    int getShards();
+    int getOutputShards();
 
-    void setShards(int value);
+    void setOutputShards(int value);
 
     @Description("Milliseconds to sleep per input line (to make a long-running job for fault tests)")
     @Default.Long(0)
@@ -127,7 +127,7 @@ public final class SmokeJob {
             TextIO.write()
                 .to(options.getOutput())
                 .withSuffix(".txt")
-                .withNumShards(Math.max(1, options.getShards())));
+                .withNumShards(Math.max(1, options.getOutputShards())));
     return p;
   }
 

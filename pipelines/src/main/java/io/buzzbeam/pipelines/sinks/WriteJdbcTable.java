@@ -1,5 +1,11 @@
 package io.buzzbeam.pipelines.sinks;
 
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.Pipeline;
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.pipelines.sinks.JdbcTables.Column;
 import io.buzzbeam.pipelines.sinks.JdbcTables.ColumnType;
 import io.buzzbeam.pipelines.sinks.JdbcTables.Table;
@@ -22,7 +28,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sum;
-import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -46,11 +51,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>{@link #replacingAll}: the same for the window-level tables (summary, post types,
  *       heatmap), which describe the run's window as a whole;
  *   <li>{@link #replacingRun}: deletes the rows of one run id (quality report, dead letters);
- *   <li>{@link #onlyIf}: a {@code PCollectionView<Boolean>} gate (the {@code --maxRejectRatio}
- *       check): when false, nothing is deleted and nothing written.
+ *   <li>{@link #onlyIf}: a gate, a {@code PCollection<Boolean>} of one element (the {@code
+ *       --maxRejectRatio} check): when false, nothing is deleted and nothing written.
  * </ul>
  *
- * <p>The delete is a single step the upserts wait for ({@link Wait#on}). It is a {@code DELETE},
+ * <p>The delete is a single step that runs on the gate's one element; the upserts wait for it by
+ * grouping the rows into shards together with its completion ({@link Rebalance#after}), not with a
+ * side input that the rows would poll on the DirectRunner. It is a {@code DELETE},
  * not a {@code TRUNCATE}, so dashboards reading at the same time are never blocked; they may see
  * the window empty for the time of the rewrite (workers commit in parallel, there is no single
  * transaction across them).
@@ -75,7 +82,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
   private final @Nullable LocalDate fromDay;
   private final @Nullable LocalDate toDay;
   private final @Nullable String runId;
-  private final @Nullable PCollectionView<Boolean> gate;
+  private final @Nullable PCollection<Boolean> gate;
   private final int batchSize;
 
   private WriteJdbcTable(
@@ -85,7 +92,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
       @Nullable LocalDate fromDay,
       @Nullable LocalDate toDay,
       @Nullable String runId,
-      @Nullable PCollectionView<Boolean> gate,
+      @Nullable PCollection<Boolean> gate,
       int batchSize) {
     super("WriteJdbc " + table.name); // a default step name per table
     this.target = target;
@@ -139,8 +146,8 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
         target, table, Replace.RUN, null, null, Objects.requireNonNull(runId), gate, batchSize);
   }
 
-  /** Deletes and writes nothing unless {@code gate} holds {@code true}. */
-  public WriteJdbcTable onlyIf(PCollectionView<Boolean> gate) {
+  /** Deletes and writes nothing unless {@code gate}, a collection of one element, is {@code true}. */
+  public WriteJdbcTable onlyIf(PCollection<Boolean> gate) {
     return new WriteJdbcTable(
         target, table, replace, fromDay, toDay, runId, Objects.requireNonNull(gate), batchSize);
   }
@@ -155,9 +162,12 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
   @Override
   public PCollection<Long> expand(PCollection<Row> input) {
     checkSchema(input.getSchema());
+    Pipeline pipeline = input.getPipeline();
     List<PCollectionView<?>> sideInputs = new ArrayList<>();
+    PCollectionView<Boolean> gateView = null;
     if (gate != null) {
-      sideInputs.add(gate);
+      gateView = gate.apply("Gate as side input", View.asSingleton());
+      sideInputs.add(gateView);
     }
     // Counts are emitted from @FinishBundle, which needs to name the window: write in the global
     // window whatever the producer's windowing.
@@ -166,21 +176,27 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
             ? input
             : input.apply("GlobalWindow", Window.<Row>into(new GlobalWindows()));
     if (replace != Replace.NONE) {
+      PCollection<Boolean> go =
+          gate != null ? gate : pipeline.apply("Ungated", Create.of(true));
       PCollection<Long> deleted =
-          input
-              .getPipeline()
-              .apply("Delete " + table.name + " trigger", Create.of(table.name))
-              .apply(
+          go.apply(
                   "Delete replaced rows",
-                  ParDo.of(new DeleteFn(target, table.name, deleteSql(), fromDay, toDay, runId, gate))
-                      .withSideInputs(sideInputs));
-      rows = rows.apply("Wait for delete", Wait.on(deleted)).setCoder(input.getCoder());
+                  ParDo.of(new DeleteFn(target, table.name, deleteSql(), fromDay, toDay, runId)))
+              .setCoder(VarLongCoder.of());
+      rows = rows.apply("After delete", Rebalance.<Row>acrossShards().after(deleted));
+    } else if (gate != null) {
+      rows = rows.apply("After gate", Rebalance.<Row>acrossShards().after(gate));
     }
-    return rows.apply(
+    PCollection<Long> counts =
+        rows.apply(
             "Upsert " + table.name,
-            ParDo.of(new UpsertFn(target, table, upsertSql(table), gate, batchSize))
-                .withSideInputs(sideInputs))
-        .apply("Rows written", Sum.longsGlobally());
+            ParDo.of(new UpsertFn(target, table, upsertSql(table), gateView, batchSize))
+                .withSideInputs(sideInputs));
+    // A zero flattened in, not Sum's default value: that default is produced from a side input.
+    return PCollectionList.of(counts)
+        .and(pipeline.apply("Zero", Create.of(0L)))
+        .apply("All counts", Flatten.pCollections())
+        .apply("Rows written", Sum.longsGlobally().withoutDefaults());
   }
 
   private void checkSchema(Schema schema) {
@@ -264,15 +280,14 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
     return sql.toString();
   }
 
-  /** Runs the single replacing DELETE (once: its input is one element). */
-  private static final class DeleteFn extends DoFn<String, Long> {
+  /** Runs the single replacing DELETE when its one input, the gate, is true. */
+  private static final class DeleteFn extends DoFn<Boolean, Long> {
     private final JdbcTarget target;
     private final String tableName;
     private final String sql;
     private final @Nullable LocalDate fromDay;
     private final @Nullable LocalDate toDay;
     private final @Nullable String runId;
-    private final @Nullable PCollectionView<Boolean> gate;
     private final Counter deletedCounter;
 
     DeleteFn(
@@ -281,21 +296,19 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
         String sql,
         @Nullable LocalDate fromDay,
         @Nullable LocalDate toDay,
-        @Nullable String runId,
-        @Nullable PCollectionView<Boolean> gate) {
+        @Nullable String runId) {
       this.target = target;
       this.tableName = tableName;
       this.sql = sql;
       this.fromDay = fromDay;
       this.toDay = toDay;
       this.runId = runId;
-      this.gate = gate;
       this.deletedCounter = Metrics.counter("buzzbeam", "sink.jdbc." + tableName + ".deleted");
     }
 
     @ProcessElement
     public void processElement(ProcessContext c) throws SQLException {
-      if (gate != null && !Boolean.TRUE.equals(c.sideInput(gate))) {
+      if (!Boolean.TRUE.equals(c.element())) {
         c.output(0L);
         return;
       }

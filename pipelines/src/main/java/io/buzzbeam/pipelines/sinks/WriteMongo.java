@@ -1,5 +1,10 @@
 package io.buzzbeam.pipelines.sinks;
 
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.Create;
+import io.buzzbeam.transforms.shards.Rebalance;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -58,7 +63,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
   private final String collection;
   private final SerializableFunction<T, Document> toDocument;
   private final boolean gateable;
-  private final @Nullable PCollectionView<Boolean> gate;
+  private final @Nullable PCollection<Boolean> gate;
   private final int batchSize;
 
   private WriteMongo(
@@ -67,7 +72,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       String collection,
       SerializableFunction<T, Document> toDocument,
       boolean gateable,
-      @Nullable PCollectionView<Boolean> gate,
+      @Nullable PCollection<Boolean> gate,
       int batchSize) {
     // A default step name per collection, so the four writes can be applied without names.
     super("WriteMongo " + collection);
@@ -109,7 +114,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
   }
 
   /** Writes nothing unless {@code gate} holds {@code true} (not for dead letters). */
-  public WriteMongo<T> onlyIf(PCollectionView<Boolean> gate) {
+  public WriteMongo<T> onlyIf(PCollection<Boolean> gate) {
     if (!gateable) {
       throw new IllegalStateException(
           "dead letters are always written (SPEC §7); " + collection + " takes no gate");
@@ -141,12 +146,24 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
                 "To " + collection + " document",
                 MapElements.into(TypeDescriptor.of(Document.class)).via(toDocument))
             .setCoder(BsonDocumentCoder.of());
-    ParDo.SingleOutput<Document, Long> upsert =
-        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gate, batchSize));
+    PCollectionView<Boolean> gateView = null;
     if (gate != null) {
-      upsert = upsert.withSideInputs(gate);
+      gateView = gate.apply("Gate as side input", View.asSingleton());
+      // The documents wait for the gate by grouping into shards with its completion, rather
+      // than polling for the side input (see Rebalance).
+      docs = docs.apply("After gate", Rebalance.<Document>acrossShards().after(gate));
     }
-    return docs.apply("Upsert into " + collection, upsert).apply("Documents written", Sum.longsGlobally());
+    ParDo.SingleOutput<Document, Long> upsert =
+        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gateView, batchSize));
+    if (gateView != null) {
+      upsert = upsert.withSideInputs(gateView);
+    }
+    PCollection<Long> counts = docs.apply("Upsert into " + collection, upsert);
+    // A zero flattened in, not Sum's default value: that default is produced from a side input.
+    return PCollectionList.of(counts)
+        .and(input.getPipeline().apply("Zero", Create.of(0L)))
+        .apply("All counts", Flatten.pCollections())
+        .apply("Documents written", Sum.longsGlobally().withoutDefaults());
   }
 
   @Override

@@ -51,14 +51,15 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded PostgreSQL and Mongo wire server (each run its own {@code --dataDir}):
  *
  * <ol>
- *   <li>the landing fixture {@code e2e-landing} on Flink {@code [local]} and a
+ *   <li>the landing fixture {@code e2e-landing} on the DirectRunner, Flink {@code [local]} and a
  *       real standalone cluster (cluster.sh, 2 TaskManagers, the slim job jar staged with {@code
  *       --filesToStage}) leaves identical rows in every SPEC §5 table and identical documents in
  *       the four §6 collections (processing-time columns and the runner's name aside), and the
  *       run reports print identical counters;
  *   <li>on the cluster, a TaskManager running the job's tasks is SIGKILLed mid-job and another is
  *       started; the job is restarted by the cluster and leaves the same rows as a clean run of the
- *       same generated landing zone, with one row per key.
+ *       same generated landing zone, with one row per key; the same zone on the DirectRunner
+ *       leaves those rows too.
  * </ol>
  *
  * The cluster's processes get {@code BUZZBEAM_JDBC_PASSWORD} from cluster.sh's environment (the
@@ -154,10 +155,8 @@ class RunnersAgreeTest {
   void theFixtureGivesTheSameRowsDocumentsAndCountersOnEveryRunner() throws Exception {
     Path landing = SinkDumps.copyFixture(tmp.resolve("e2e-landing"));
     Map<String, Run> runs = new LinkedHashMap<>();
-    // The DirectRunner leg is left out of CI: on this pipeline the DirectRunner re-translates a
-    // ParDo for every keyed or pushed-back bundle, and a run of this tiny fixture took 8.7 s in one
-    // quiet CI run and stalled past 9 minutes in the next (both worker threads translating). The
-    // reference here is the embedded Flink; EndToEndTest checks it against hand-computed values.
+    // The DirectRunner is the reference that both Flink runs are compared with.
+    runs.put("direct", run(landing, tmp.resolve("data-direct"), "--runner=DirectRunner"));
     runs.put("flink-local", run(landing, tmp.resolve("data-flink-local"), "--runnerConfig=flink-local"));
     runs.put("flink-cluster", runOnCluster(landing, tmp.resolve("data-flink-cluster")));
 
@@ -169,7 +168,7 @@ class RunnersAgreeTest {
     System.out.printf("[timing] fixture job on the cluster (Flink's duration): %.1f s%n", jobs.get(0).get("duration").asLong() / 1e3);
     assertNoPasswordExposed(jobId, tmp.resolve("data-flink-cluster"), runs.get("flink-cluster").output);
 
-    Run reference = runs.get("flink-local");
+    Run reference = runs.get("direct");
     // Hand-checked anchors (EndToEndTest has the full hand computation of this fixture).
     assertEquals(7, reference.tables.get("fact_media").size());
     assertEquals(3 * 7 * 24, reference.tables.get("mart_upload_heatmap").size());
@@ -180,14 +179,14 @@ class RunnersAgreeTest {
       Run r = e.getValue();
       String name = e.getKey();
       for (String table : SinkDumps.KEYS.keySet()) {
-        assertEquals(reference.comparable(table), r.comparable(table), name + " vs flink-local: table " + table);
+        assertEquals(reference.comparable(table), r.comparable(table), name + " vs direct: table " + table);
       }
-      assertEquals(reference.documents, r.documents, name + " vs flink-local: Mongo documents");
-      assertEquals(reference.modelCounts(), r.modelCounts(), name + " vs flink-local: read/valid/rejected");
-      assertEquals(reference.reportBody(), r.reportBody(), name + " vs flink-local: the whole report");
-      assertEquals(reference.stageFiles, r.stageFiles, name + " vs flink-local: Avro stage partitions");
+      assertEquals(reference.documents, r.documents, name + " vs direct: Mongo documents");
+      assertEquals(reference.modelCounts(), r.modelCounts(), name + " vs direct: read/valid/rejected");
+      assertEquals(reference.reportBody(), r.reportBody(), name + " vs direct: the whole report");
+      assertEquals(reference.stageFiles, r.stageFiles, name + " vs direct: Avro stage partitions");
       assertEquals(
-          List.of("FlinkRunner"),
+          List.of(name.equals("direct") ? "DirectRunner" : "FlinkRunner"),
           r.tables.get("pipeline_run").stream().map(row -> row.split("\\|")[2]).collect(Collectors.toList()));
     }
   }
@@ -289,6 +288,17 @@ class RunnersAgreeTest {
     assertEquals(clean.tables.get("fact_media").size(), Integer.parseInt(counts.get("fact_media").split(" ")[0].substring(5)));
     assertTrue(clean.tables.get("fact_media").size() > 1000, "real volume: " + clean.tables.get("fact_media").size());
     assertNoPasswordExposed(jobId, faultData, fault.output);
+
+    // The generated zone through the DirectRunner: the same rows, documents and counters as
+    // through the cluster (over a thousand distinct media, every mart populated).
+    long tDirect = System.nanoTime();
+    Run direct = run(zone, tmp.resolve("data-zone-direct"), "--runner=DirectRunner");
+    System.out.printf("[timing] generated zone on the DirectRunner: %.1f s%n", (System.nanoTime() - tDirect) / 1e9);
+    for (String table : SinkDumps.KEYS.keySet()) {
+      assertEquals(clean.comparable(table), direct.comparable(table), "table " + table + ": cluster vs DirectRunner");
+    }
+    assertEquals(clean.documents, direct.documents, "Mongo documents: cluster vs DirectRunner");
+    assertEquals(clean.reportBody(), direct.reportBody(), "counters: cluster vs DirectRunner");
     System.out.printf("[timing] fault test: %.1f s%n", (System.nanoTime() - t0) / 1e9);
   }
 

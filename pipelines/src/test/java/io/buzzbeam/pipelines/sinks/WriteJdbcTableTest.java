@@ -19,9 +19,7 @@ import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -283,8 +281,7 @@ public class WriteJdbcTableTest {
   public void aClosedGateDeletesAndWritesNothing() throws Exception {
     Sql.exec(
         target, "INSERT INTO mart_brand_summary VALUES ('dior', 10, 2, 0.5, 0, 1, 1, 1, 3, 1)");
-    PCollectionView<Boolean> closed =
-        p.apply("Gate", Create.of(false)).apply(View.asSingleton());
+    PCollection<Boolean> closed = p.apply("Gate", Create.of(false));
     PCollection<Long> written =
         p.apply(Create.of(summary("chanel", 4)).withRowSchema(BRAND_SUMMARY))
             .apply(WriteJdbcTable.to(target, "mart_brand_summary").replacingAll().onlyIf(closed));
@@ -297,7 +294,7 @@ public class WriteJdbcTableTest {
 
     // The open gate replaces the whole window-level table.
     Pipeline open = fresh();
-    PCollectionView<Boolean> opened = open.apply("Gate", Create.of(true)).apply(View.asSingleton());
+    PCollection<Boolean> opened = open.apply("Gate", Create.of(true));
     open.apply(Create.of(summary("chanel", 4)).withRowSchema(BRAND_SUMMARY))
         .apply(WriteJdbcTable.to(target, "mart_brand_summary").replacingAll().onlyIf(opened));
     open.run().waitUntilFinish();

@@ -21,9 +21,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionView;
 import org.bson.Document;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -147,7 +145,7 @@ public class WriteMongoTest {
 
   @Test
   public void aClosedGateWritesNoMediaAndDeadLettersTakeNoGate() {
-    PCollectionView<Boolean> closed = p.apply("Gate", Create.of(false)).apply(View.asSingleton());
+    PCollection<Boolean> closed = p.apply("Gate", Create.of(false));
     PCollection<Long> written =
         p.apply(
                 Create.of(TestRecords.chanelMedia("m1", 1L, 2L, 3.0, "c"))

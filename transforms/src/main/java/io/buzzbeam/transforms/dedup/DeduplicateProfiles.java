@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.dedup;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.ProfileSnapshot;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -40,6 +41,8 @@ public class DeduplicateProfiles
             "KeepPreferredSnapshot", Combine.perKey(new KeepGreatest<>(new ProfilePreference())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
         .apply("DropKeys", Values.create())
-        .setCoder(coder);
+        .setCoder(coder)
+        // One output per snapshot key: spread them over a few shards (see Rebalance).
+        .apply("SpreadOverShards", Rebalance.acrossShards());
   }
 }

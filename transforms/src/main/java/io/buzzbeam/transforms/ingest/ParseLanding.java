@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.ingest;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
@@ -17,7 +18,6 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -88,7 +88,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     PCollectionTuple parsed =
         files
             .get(ReadLanding.RECORDS)
-            .apply("SpreadRecordsOverWorkers", Reshuffle.viaRandomKey())
+            .apply("SpreadRecordsOverWorkers", Rebalance.acrossShards())
             .apply(
                 "ParseAndValidate",
                 ParDo.of(

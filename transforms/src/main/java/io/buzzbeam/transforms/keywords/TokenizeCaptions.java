@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.keywords;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
@@ -63,7 +64,9 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MediaMorphs.class)))
         .apply("GroupMediaByCaption", GroupByKey.create())
         .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords)))
-        .setCoder(AvroCoder.specific(MediaMorphs.class));
+        .setCoder(AvroCoder.specific(MediaMorphs.class))
+        // Outputs come per distinct caption: spread them over a few shards (see Rebalance).
+        .apply("SpreadOverShards", Rebalance.acrossShards());
   }
 
   /** The media's identity and time buckets; tokens, keywords and hashtags are filled later. */

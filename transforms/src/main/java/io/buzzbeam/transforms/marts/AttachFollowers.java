@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.util.Map;
@@ -7,6 +8,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 
@@ -44,9 +46,14 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
 
   @Override
   public PCollection<Media> expand(PCollection<Media> media) {
-    PCollectionView<Map<String, FollowerHistory>> histories =
+    PCollection<KV<String, FollowerHistory>> historiesByBrand =
         profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> histories =
+        FollowerHistoriesByBrand.asMap(historiesByBrand);
     return media
+        // De-duplication leaves one record per media: gather them into shards, once the
+        // histories are complete (see Rebalance).
+        .apply("SpreadOverShardsAfterHistories", Rebalance.<Media>acrossShards().after(historiesByBrand))
         .apply(
             "AttachFollowersAndEngagementRate",
             ParDo.of(new AttachFn(histories)).withSideInputs(histories))

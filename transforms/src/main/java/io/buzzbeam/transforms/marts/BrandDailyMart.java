@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.time.LocalDate;
@@ -69,20 +70,21 @@ public class BrandDailyMart extends PTransform<PCollection<Media>, PCollection<R
 
   @Override
   public PCollection<Row> expand(PCollection<Media> media) {
-    PCollectionView<Map<String, FollowerHistory>> histories =
+    PCollection<KV<String, FollowerHistory>> historiesByBrand =
         profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> histories =
+        FollowerHistoriesByBrand.asMap(historiesByBrand);
 
     PCollection<KV<String, String>> activity =
         media.apply("BrandActivity", BrandActivity.withProfiles(profiles));
-    PCollectionView<List<String>> days =
-        activity
-            .apply("ActiveDays", Values.create())
-            .apply("DaySetD", Distinct.create())
-            .apply("DaysAsSideInput", View.asList());
+    PCollection<String> daySet =
+        activity.apply("ActiveDays", Values.create()).apply("DaySetD", Distinct.create());
+    PCollectionView<List<String>> days = daySet.apply("DaysAsSideInput", View.asList());
     PCollection<KV<KV<String, String>, Long>> grid =
         activity
             .apply("ActiveBrands", Keys.create())
             .apply("BrandSetB", Distinct.create())
+            .apply("AfterDaysAndHistories", Rebalance.<String>acrossShards().after(daySet, historiesByBrand))
             .apply(
                 "BrandByDayGridWithFollowers",
                 ParDo.of(new GridFn(days, histories)).withSideInputs(days, histories))

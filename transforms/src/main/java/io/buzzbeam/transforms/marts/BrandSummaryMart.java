@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.util.ArrayList;
@@ -57,14 +58,17 @@ public class BrandSummaryMart extends PTransform<PCollection<Media>, PCollection
 
   @Override
   public PCollection<Row> expand(PCollection<Media> media) {
-    PCollectionView<Map<String, FollowerHistory>> histories =
+    PCollection<KV<String, FollowerHistory>> historiesByBrand =
         profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> histories =
+        FollowerHistoriesByBrand.asMap(historiesByBrand);
 
     PCollection<KV<String, Long>> followers =
         media
             .apply("BrandActivity", BrandActivity.withProfiles(profiles))
             .apply("ActiveBrands", Keys.create())
             .apply("BrandSetB", Distinct.create())
+            .apply("AfterHistories", Rebalance.<String>acrossShards().after(historiesByBrand))
             .apply(
                 "LatestFollowers",
                 ParDo.of(new LatestFollowersFn(histories)).withSideInputs(histories))

@@ -21,19 +21,25 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Profile snapshots → a side input of each brand's {@link FollowerHistory}, keyed by the brand key.
- * Snapshots are few (one per brand per collection), so a map side input is cheap.
+ * Profile snapshots → each brand's {@link FollowerHistory}, keyed by the brand key. Snapshots are
+ * few (one per brand per collection), so the marts read the result as a map side input ({@link
+ * #asMap}); steps reading it wait for it first ({@code Rebalance.after}).
  */
 public class FollowerHistoriesByBrand
-    extends PTransform<PCollection<ProfileSnapshot>, PCollectionView<Map<String, FollowerHistory>>> {
+    extends PTransform<PCollection<ProfileSnapshot>, PCollection<KV<String, FollowerHistory>>> {
 
   public static FollowerHistoriesByBrand create() {
     return new FollowerHistoriesByBrand();
   }
 
+  /** The histories as a map side input, brand key → history. */
+  public static PCollectionView<Map<String, FollowerHistory>> asMap(
+      PCollection<KV<String, FollowerHistory>> histories) {
+    return histories.apply("FollowerHistoriesAsMap", View.asMap());
+  }
+
   @Override
-  public PCollectionView<Map<String, FollowerHistory>> expand(
-      PCollection<ProfileSnapshot> profiles) {
+  public PCollection<KV<String, FollowerHistory>> expand(PCollection<ProfileSnapshot> profiles) {
     return profiles
         .apply(
             "KeyByBrand",
@@ -44,8 +50,7 @@ public class FollowerHistoriesByBrand
         .setCoder(
             KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FollowerHistory.Point.class)))
         .apply("CollectSnapshots", Combine.perKey(new CollectHistoryFn()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FollowerHistory.class)))
-        .apply("AsMap", View.asMap());
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FollowerHistory.class)));
   }
 
   /** Gathers a brand's snapshot points and sorts them once, at the end. */

@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.transforms.keywords.Hashtags;
 import java.time.LocalDate;
@@ -47,7 +48,9 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
                             .addValues(kv.getKey().getValues())
                             .addValue(kv.getValue())
                             .build()))
-        .setRowSchema(MartSchemas.HASHTAG_DAILY);
+        .setRowSchema(MartSchemas.HASHTAG_DAILY)
+        // One row per key of a large key space: spread them over a few shards (see Rebalance).
+        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
   }
 
   /** One (key, media id) per distinct hashtag of the caption. */

@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
 import java.time.LocalDate;
@@ -54,7 +55,9 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
                             .addValues(kv.getKey().getValues())
                             .addValues(kv.getValue().getKey(), kv.getValue().getValue())
                             .build()))
-        .setRowSchema(MartSchemas.KEYWORD_DAILY);
+        .setRowSchema(MartSchemas.KEYWORD_DAILY)
+        // One row per key of a large key space: spread them over a few shards (see Rebalance).
+        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
   }
 
   /** Per media: each distinct (keyword, pos) with how often the caption uses it. */

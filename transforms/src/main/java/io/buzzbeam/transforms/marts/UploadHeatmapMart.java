@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.util.List;
@@ -96,7 +97,9 @@ public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollectio
                             .addValues(
                                 WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1), kv.getValue())
                             .build()))
-        .setRowSchema(MartSchemas.UPLOAD_HEATMAP);
+        .setRowSchema(MartSchemas.UPLOAD_HEATMAP)
+        // One row per key of a large key space: spread them over a few shards (see Rebalance).
+        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
   }
 
   static class ZeroCellsFn extends DoFn<String, KV<Row, Long>> {

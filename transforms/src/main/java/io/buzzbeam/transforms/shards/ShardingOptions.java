@@ -1,0 +1,18 @@
+package io.buzzbeam.transforms.shards;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** How many shards {@link Rebalance} spreads records over. */
+public interface ShardingOptions extends PipelineOptions {
+
+  @Description(
+      "Shards that records are spread over after each keyed step (de-duplication, tokenizing, "
+          + "keyword and hashtag marts). At least the runner's parallelism; more evens out the "
+          + "load, fewer means bigger bundles on the DirectRunner.")
+  @Default.Integer(Rebalance.DEFAULT_SHARDS)
+  Integer getShards();
+
+  void setShards(Integer value);
+}
