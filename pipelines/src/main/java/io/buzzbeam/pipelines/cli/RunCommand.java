@@ -78,7 +78,7 @@ public final class RunCommand implements Command {
   /**
    * Without {@code --runner} or {@code --runnerConfig}, a run uses {@value #DEFAULT_RUNNER_CONFIG}:
    * Flink's embedded MiniCluster. The DirectRunner ({@code --runner=DirectRunner}) gives the same
-   * rows but about 2.5 times slower on the demo (one bundle per key of each grouping, and costs per
+   * rows but about 2 times slower on the demo (one bundle per key of each grouping, and costs per
    * bundle; see {@code Rebalance}).
    */
   static final String DEFAULT_RUNNER_CONFIG = "flink-local";
