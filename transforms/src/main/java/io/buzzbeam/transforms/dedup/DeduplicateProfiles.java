@@ -1,7 +1,7 @@
 package io.buzzbeam.transforms.dedup;
 
-import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.shards.Rebalance;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;

@@ -1,12 +1,12 @@
 package io.buzzbeam.transforms.ingest;
 
-import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCountCoder;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
+import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

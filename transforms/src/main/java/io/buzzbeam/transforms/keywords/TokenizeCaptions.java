@@ -1,10 +1,10 @@
 package io.buzzbeam.transforms.keywords;
 
-import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.Token;
+import io.buzzbeam.transforms.shards.Rebalance;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;

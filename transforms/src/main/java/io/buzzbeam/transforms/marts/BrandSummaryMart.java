@@ -1,8 +1,8 @@
 package io.buzzbeam.transforms.marts;
 
-import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.shards.Rebalance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

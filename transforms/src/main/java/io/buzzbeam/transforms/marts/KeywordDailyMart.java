@@ -1,8 +1,8 @@
 package io.buzzbeam.transforms.marts;
 
-import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
