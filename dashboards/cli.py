@@ -107,17 +107,25 @@ def cmd_bundle(opts):
     return 0
 
 
+def run_in_venv(env, command, t0):
+    """Unless already in Superset's venv: installs it if needed and re-runs `command` with its
+    Python (this process is replaced). Returns the command's start time, kept across the re-run."""
+    from buzzbeam_dashboards import superset_env as se
+
+    if not env.in_venv():
+        se.ensure_venv(env)
+        os.environ["BUZZBEAM_UP_T0"] = str(t0)
+        os.execve(env.python, [env.python, os.path.abspath(__file__), command, *sys.argv[2:]], os.environ)
+    return float(os.environ.pop("BUZZBEAM_UP_T0", t0))
+
+
 def cmd_up(opts):
     from buzzbeam_dashboards import superset_env as se
 
     t0 = time.time()
     env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"), port=opts.get("port", 8088))
     target, owner, owner_password, admin = resolve_target(opts)
-    if not env.in_venv():
-        se.ensure_venv(env)
-        os.environ["BUZZBEAM_UP_T0"] = str(t0)
-        os.execve(env.python, [env.python, os.path.abspath(__file__), "up", *sys.argv[2:]], os.environ)
-    t0 = float(os.environ.pop("BUZZBEAM_UP_T0", t0))
+    t0 = run_in_venv(env, "up", t0)
 
     from buzzbeam_dashboards import bundle, pgrole
 
@@ -155,11 +163,7 @@ def cmd_prepare(opts):
 
     t0 = time.time()
     env = se.Env(venv=opts.get("venv"), state_dir=opts.get("stateDir"))
-    if not env.in_venv():
-        se.ensure_venv(env)
-        os.environ["BUZZBEAM_UP_T0"] = str(t0)
-        os.execve(env.python, [env.python, os.path.abspath(__file__), "prepare", *sys.argv[2:]], os.environ)
-    t0 = float(os.environ.pop("BUZZBEAM_UP_T0", t0))
+    t0 = run_in_venv(env, "prepare", t0)
     se.prepare_state(env)
     se.init_metadata(env)
     se.ensure_admin(env)

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.collect;
 
+import static io.buzzbeam.pipelines.SinkDumps.query;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.assertSecretNowhere;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.readEnvelopes;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.writeTargets;
@@ -22,16 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
+
+
 import java.sql.SQLException;
-import java.sql.Statement;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -328,23 +329,5 @@ class CollectThenRunTest {
       }
     }
     return docs;
-  }
-
-  private static List<String> query(Connection c, String sql) throws SQLException {
-    List<String> rows = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      while (rs.next()) {
-        List<String> values = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          Object v = rs.getObject(i);
-          values.add(v == null ? "null"
-              : v instanceof Double ? String.format(Locale.ROOT, "%.9f", (Double) v) : v.toString());
-        }
-        rows.add(String.join("|", values));
-      }
-    }
-    return rows;
   }
 }
