@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -22,16 +21,13 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -162,7 +158,6 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
   @Override
   public PCollection<Long> expand(PCollection<Row> input) {
     checkSchema(input.getSchema());
-    Pipeline pipeline = input.getPipeline();
     List<PCollectionView<?>> sideInputs = new ArrayList<>();
     PCollectionView<Boolean> gateView = null;
     if (gate != null) {
@@ -177,7 +172,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
             : input.apply("GlobalWindow", Window.<Row>into(new GlobalWindows()));
     if (replace != Replace.NONE) {
       PCollection<Boolean> go =
-          gate != null ? gate : pipeline.apply("Ungated", Create.of(true));
+          gate != null ? gate : input.getPipeline().apply("Ungated", Create.of(true));
       PCollection<Long> deleted =
           go.apply(
                   "Delete replaced rows",
@@ -192,11 +187,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
             "Upsert " + table.name,
             ParDo.of(new UpsertFn(target, table, upsertSql(table), gateView, batchSize))
                 .withSideInputs(sideInputs));
-    // A zero flattened in, not Sum's default value: that default is produced from a side input.
-    return PCollectionList.of(counts)
-        .and(pipeline.apply("Zero", Create.of(0L)))
-        .apply("All counts", Flatten.pCollections())
-        .apply("Rows written", Sum.longsGlobally().withoutDefaults());
+    return counts.apply("Rows written", SumOfCounts.create());
   }
 
   private void checkSchema(Schema schema) {

@@ -20,20 +20,16 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.bson.Document;
@@ -159,11 +155,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       upsert = upsert.withSideInputs(gateView);
     }
     PCollection<Long> counts = docs.apply("Upsert into " + collection, upsert);
-    // A zero flattened in, not Sum's default value: that default is produced from a side input.
-    return PCollectionList.of(counts)
-        .and(input.getPipeline().apply("Zero", Create.of(0L)))
-        .apply("All counts", Flatten.pCollections())
-        .apply("Documents written", Sum.longsGlobally().withoutDefaults());
+    return counts.apply("Documents written", SumOfCounts.create());
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.transforms.keywords.Hashtags;
-import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.LocalDate;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -48,9 +47,7 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
                             .addValues(kv.getKey().getValues())
                             .addValue(kv.getValue())
                             .build()))
-        .setRowSchema(MartSchemas.HASHTAG_DAILY)
-        // One row per key of a large key space: spread them over a few shards (see Rebalance).
-        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
+        .setRowSchema(MartSchemas.HASHTAG_DAILY);
   }
 
   /** One (key, media id) per distinct hashtag of the caption. */

@@ -2,7 +2,6 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
-import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,9 +54,7 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
                             .addValues(kv.getKey().getValues())
                             .addValues(kv.getValue().getKey(), kv.getValue().getValue())
                             .build()))
-        .setRowSchema(MartSchemas.KEYWORD_DAILY)
-        // One row per key of a large key space: spread them over a few shards (see Rebalance).
-        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
+        .setRowSchema(MartSchemas.KEYWORD_DAILY);
   }
 
   /** Per media: each distinct (keyword, pos) with how often the caption uses it. */

@@ -2,7 +2,6 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
-import io.buzzbeam.transforms.shards.Rebalance;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -97,9 +96,7 @@ public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollectio
                             .addValues(
                                 WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1), kv.getValue())
                             .build()))
-        .setRowSchema(MartSchemas.UPLOAD_HEATMAP)
-        // One row per key of a large key space: spread them over a few shards (see Rebalance).
-        .apply("SpreadOverShards", Rebalance.<Row>acrossShards());
+        .setRowSchema(MartSchemas.UPLOAD_HEATMAP);
   }
 
   static class ZeroCellsFn extends DoFn<String, KV<Row, Long>> {

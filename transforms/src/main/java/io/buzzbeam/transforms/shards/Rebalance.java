@@ -25,7 +25,9 @@ import org.apache.beam.sdk.values.PCollectionList;
  * ShardingOptions}): each record gets a shard number, records are grouped by shard and re-emitted.
  *
  * <p>Applied after every step whose output has one record per key of a large key space (one per
- * media, caption, keyword-day), and before the many small steps and the sinks that follow it:
+ * media, caption) and before the many small steps that follow it, and in every gated or replacing
+ * sink, which gathers its rows this way anyway while it waits (the keyword, hashtag and heatmap
+ * marts' rows are gathered there):
  *
  * <ul>
  *   <li>On Flink it evens out the load of the steps after it (a few hot keys do not pin them to
@@ -49,7 +51,7 @@ import org.apache.beam.sdk.values.PCollectionList;
  * derived from those collections then finds them ready: on the DirectRunner a step whose side
  * input is not ready yet re-runs each waiting bundle in a busy loop, which starves the steps that
  * would make the side input ready (a 5,700-media zone ran for 10 minutes instead of 50 s). On
- * Flink, side inputs are broadcast before the step starts, and the wait costs nothing extra.
+ * Flink, side inputs are broadcast before the step starts; there the wait is just the grouping.
  *
  * <p>Results do not depend on the shard count: it only changes which worker sees which record.
  */
