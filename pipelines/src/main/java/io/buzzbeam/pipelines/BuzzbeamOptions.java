@@ -90,6 +90,14 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
 
   void setRunnerConfig(String value);
 
+  @Description(
+      "Seconds to wait for another run writing to the same database to finish (0: refuse at once)."
+          + " Two runs never write the same target at once (SPEC §5).")
+  @Default.Integer(0)
+  Integer getLockWaitSeconds();
+
+  void setLockWaitSeconds(Integer value);
+
   @Description("Seconds between progress lines while the pipeline runs (0: none).")
   @Default.Integer(5)
   Integer getProgressSeconds();

@@ -3,9 +3,11 @@ package io.buzzbeam.pipelines;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
-import io.buzzbeam.pipelines.RunSettings.Sink;
+import io.buzzbeam.pipelines.publish.ReadPublished;
+import io.buzzbeam.pipelines.publish.StagingTables;
 import io.buzzbeam.pipelines.sinks.FactMediaRows;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.ProfileSnapshotRows;
 import io.buzzbeam.pipelines.sinks.QualityReportRows;
 import io.buzzbeam.pipelines.sinks.RejectedRows;
 import io.buzzbeam.pipelines.sinks.WriteJdbcTable;
@@ -19,15 +21,31 @@ import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
 import io.buzzbeam.transforms.marts.AttachFollowers;
 import io.buzzbeam.transforms.marts.ComputeMarts;
+import io.buzzbeam.transforms.marts.FollowerHistoriesByBrand;
+import io.buzzbeam.transforms.marts.FollowerHistory;
 import io.buzzbeam.transforms.marts.Marts;
+import io.buzzbeam.transforms.tables.Tables;
+import io.buzzbeam.transforms.tables.Tables.Table;
 import io.buzzbeam.transforms.window.FilterWindow;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * Assembles the buzzbeam pipeline: landing zone → validated records (dead letters aside) →
- * de-duplicated, windowed media with followers → tokenized captions → marts → sinks.
+ * Assembles the buzzbeam pipeline, in the order of the data-flow diagram in docs/ARCHITECTURE.md:
+ * landing zone → validated records (dead letters aside) → de-duplicated media and snapshots →
+ * followers attached (histories built once) → tokenized captions → marts → sinks.
+ *
+ * <p>The JDBC sink writes every staged table of the catalogue into the run's staging copies; the
+ * driver publishes them in one transaction after the job (see {@code io.buzzbeam.pipelines.publish}).
+ * With a bounded window and JDBC on, the brand marts also read back what earlier runs published for
+ * the other days ({@link ReadPublished}), so they describe every published day.
  *
  * <p>Every step is named, so the same graph reads the same on the DirectRunner and on Flink.
  */
@@ -36,12 +54,17 @@ public final class BuzzbeamPipeline {
   /** Where the sinks write; a null target means that sink is off. */
   public static final class Targets {
     public final JdbcTarget jdbc;
+    public final StagingTables staging;
     public final String mongoUri;
     public final String mongoDatabase;
     public final String stageDir;
 
-    public Targets(JdbcTarget jdbc, String mongoUri, String mongoDatabase, String stageDir) {
+    public Targets(JdbcTarget jdbc, StagingTables staging, String mongoUri, String mongoDatabase, String stageDir) {
+      if ((jdbc == null) != (staging == null)) {
+        throw new IllegalArgumentException("a JDBC target needs its staging tables");
+      }
       this.jdbc = jdbc;
+      this.staging = staging;
       this.mongoUri = mongoUri;
       this.mongoDatabase = mongoDatabase;
       this.stageDir = stageDir;
@@ -53,49 +76,67 @@ public final class BuzzbeamPipeline {
   public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) throws java.io.IOException {
     LandingResult landing =
         p.apply("ParseLanding", ParseLanding.from(s.landing).withTimezone(s.timezone).withRunId(runId));
+    LocalDate from = day(s.from);
+    LocalDate to = day(s.to);
+    boolean readsPublished = targets.jdbc != null && (from != null || to != null);
 
     PCollection<Media> media =
         landing
             .media()
             .apply("DeduplicateMedia", DeduplicateMedia.create())
             .apply("MediaInWindow", FilterWindow.media(s.from, s.to));
+    PCollection<ProfileSnapshot> snapshotsRead =
+        landing.profiles().apply("DeduplicateProfiles", DeduplicateProfiles.create());
     PCollection<ProfileSnapshot> profiles =
-        landing
-            .profiles()
-            .apply("DeduplicateProfiles", DeduplicateProfiles.create())
-            .apply("ProfilesInWindow", FilterWindow.profiles(s.from, s.to));
-    PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
+        snapshotsRead.apply("ProfilesInWindow", FilterWindow.profiles(s.from, s.to));
+
+    // SPEC §3 rev. 2: every snapshot read answers the followers lookups; only the window's (and the
+    // published days') snapshots put brands and days into B and D.
+    PCollection<ProfileSnapshot> historySnapshots = snapshotsRead;
+    PCollection<ProfileSnapshot> martSnapshots = profiles;
+    PCollection<Media> publishedMedia = null;
+    if (readsPublished) {
+      PCollection<ProfileSnapshot> published =
+          p.apply("ReadPublishedSnapshots", ReadPublished.snapshots(targets.jdbc, from, to));
+      historySnapshots = flatten("ReadAndPublishedSnapshots", snapshotsRead, published);
+      martSnapshots = flatten("WindowAndPublishedSnapshots", profiles, published);
+      publishedMedia = p.apply("ReadPublishedMedia", ReadPublished.media(targets.jdbc, from, to));
+    }
+    PCollection<KV<String, FollowerHistory>> histories =
+        historySnapshots.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withHistories(histories));
 
     Stopwords stopwords = s.stopwords == null ? Stopwords.defaults() : Stopwords.fromFile(s.stopwords);
     PCollection<MediaMorphs> morphs =
         withFollowers.apply("TokenizeCaptions", TokenizeCaptions.withStopwords(stopwords));
 
-    PCollection<Boolean> gate =
-        landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio));
-
     if (targets.jdbc != null) {
-      JdbcTarget jdbc = targets.jdbc;
-      Marts marts = withFollowers.apply("ComputeMarts", ComputeMarts.of(profiles, morphs));
-      // Dead letters and the quality report are written whatever the gate says (SPEC §7).
-      landing
-          .rejected()
-          .apply("RejectedRows", RejectedRows.create())
-          .apply("WriteRejected", WriteJdbcTable.to(jdbc, "rejected").replacingRun(runId));
-      landing
-          .quality()
-          .apply("QualityReportRows", QualityReportRows.of(runId))
-          .apply("WriteQualityReport", WriteJdbcTable.to(jdbc, "quality_report").replacingRun(runId));
-      // Facts and day-keyed marts replace the rows of the window's days; window-level marts are replaced whole.
-      writeDays(withFollowers.apply("FactMediaRows", FactMediaRows.create()), jdbc, "fact_media", s, gate);
-      writeDays(marts.brandDaily(), jdbc, "mart_brand_daily", s, gate);
-      writeDays(marts.hashtagDaily(), jdbc, "mart_hashtag_daily", s, gate);
-      writeDays(marts.keywordDaily(), jdbc, "mart_keyword_daily", s, gate);
-      writeAll(marts.brandSummary(), jdbc, "mart_brand_summary", gate);
-      writeAll(marts.postType(), jdbc, "mart_post_type", gate);
-      writeAll(marts.uploadHeatmap(), jdbc, "mart_upload_heatmap", gate);
+      ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);
+      Marts marts =
+          withFollowers.apply(
+              "ComputeMarts", publishedMedia == null ? computeMarts : computeMarts.withPublishedMedia(publishedMedia));
+      Map<Table, PCollection<Row>> rows = new LinkedHashMap<>();
+      marts.byTable().forEach((name, martRows) -> rows.put(Tables.byName(name), martRows));
+      rows.put(Tables.FACT_MEDIA, withFollowers.apply("FactMediaRows", FactMediaRows.create()));
+      rows.put(Tables.REJECTED, landing.rejected().apply("RejectedRows", RejectedRows.create()));
+      rows.put(Tables.QUALITY_REPORT, landing.quality().apply("QualityReportRows", QualityReportRows.of(runId)));
+      rows.put(Tables.PROFILE_SNAPSHOT, profiles.apply("ProfileSnapshotRows", ProfileSnapshotRows.create()));
+      // Every staged table of the catalogue, into the run's staging copy; gating and replacing
+      // happen once, when the driver publishes.
+      for (Table table : StagingTables.staged()) {
+        PCollection<Row> tableRows = rows.get(table);
+        if (tableRows == null) {
+          throw new IllegalStateException("no rows assembled for staged table " + table.name);
+        }
+        tableRows.apply(
+            "Stage_" + table.name, WriteJdbcTable.to(targets.jdbc, table).into(targets.staging.nameOf(table)));
+      }
     }
 
     if (targets.mongoUri != null) {
+      // Mongo has no publish step: its writers take the reject-ratio gate themselves (SPEC §7).
+      PCollection<Boolean> gate =
+          landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio));
       String uri = targets.mongoUri;
       String db = targets.mongoDatabase;
       landing.rejected().apply("MongoRejected", WriteMongo.rejected(uri, db));
@@ -113,21 +154,11 @@ public final class BuzzbeamPipeline {
     }
   }
 
-  private static void writeDays(
-      PCollection<Row> rows, JdbcTarget jdbc, String table, RunSettings s, PCollection<Boolean> gate) {
-    rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingDays(day(s.from), day(s.to)).onlyIf(gate));
+  private static <T> PCollection<T> flatten(String name, PCollection<T> a, PCollection<T> b) {
+    return PCollectionList.of(a).and(b).apply(name, Flatten.pCollections()).setCoder(a.getCoder());
   }
 
-  private static void writeAll(PCollection<Row> rows, JdbcTarget jdbc, String table, PCollection<Boolean> gate) {
-    rows.apply("Write_" + table, WriteJdbcTable.to(jdbc, table).replacingAll().onlyIf(gate));
-  }
-
-  private static java.time.LocalDate day(String day) {
-    return day == null ? null : java.time.LocalDate.parse(day);
-  }
-
-  /** The sinks a run writes, from {@code --sinks}. */
-  public static boolean wants(RunSettings s, Sink sink) {
-    return s.has(sink);
+  private static LocalDate day(String day) {
+    return day == null ? null : LocalDate.parse(day);
   }
 }

@@ -1,19 +1,39 @@
 package io.buzzbeam.pipelines;
 
 import io.buzzbeam.transforms.quality.QualityCount;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * SPEC §7 {@code --maxRejectRatio}: when rejected items exceed that share of the items read (all
- * models together), no marts or facts are written. The decision is a collection of exactly one
- * {@code Boolean} that the mart and fact writers take ({@code onlyIf}), so it is taken inside the
- * pipeline and holds on every runner; the driver recomputes it from the job's counters with {@link
- * #isOpen} to choose exit status 3.
+ * SPEC §7 {@code --maxRejectRatio} (rev. 2): when rejected items exceed that share of the items
+ * read, no marts or facts are published. Items are the things that carry data, each counted once:
+ *
+ * <pre>
+ *   items read     = media read + profiles read + rejected envelopes + rejected files
+ *   items rejected = media rejected + profiles rejected + rejected envelopes + rejected files
+ * </pre>
+ *
+ * A valid file or envelope is a container, not an item (ten Instaloader files whose posts all lack
+ * {@code id} are ten rejected media out of ten, not ten out of twenty). {@link #decide} is the one
+ * home of that rule: the driver applies it to the run's exact, staged {@code quality_report} to
+ * choose between publishing and exit status 3, and this transform applies it inside the pipeline
+ * for the Mongo writers, from the same quality counts. The in-pipeline decision is also recorded as
+ * the counter {@code buzzbeam/gate.open} or {@code gate.closed} (a boolean, exact even if a retried
+ * bundle counts it twice), for runs without the JDBC sink.
  */
 public final class RejectRatioGate extends PTransform<PCollection<QualityCount>, PCollection<Boolean>> {
+  public static final String OPEN_COUNTER = "gate.open";
+  public static final String CLOSED_COUNTER = "gate.closed";
+
   private final double maxRejectRatio;
 
   private RejectRatioGate(double maxRejectRatio) {
@@ -24,21 +44,40 @@ public final class RejectRatioGate extends PTransform<PCollection<QualityCount>,
     return new RejectRatioGate(maxRejectRatio);
   }
 
-  /** True when writing marts and facts is allowed: rejected ≤ maxRejectRatio × read. */
-  public static boolean isOpen(long read, long rejected, double maxRejectRatio) {
-    return read == 0 || rejected <= maxRejectRatio * read;
+  /** Items read and rejected as SPEC §7 rev. 2 counts them, from {@code total("<model>.<metric>")}. */
+  public static long[] items(ToLongFunction<String> total) {
+    long containersRejected =
+        total.applyAsLong(QualityCount.MODEL_ENVELOPE + "." + QualityCount.REJECTED)
+            + total.applyAsLong(QualityCount.MODEL_FILE + "." + QualityCount.REJECTED);
+    long read =
+        total.applyAsLong(QualityCount.MODEL_MEDIA + "." + QualityCount.READ)
+            + total.applyAsLong(QualityCount.MODEL_PROFILE + "." + QualityCount.READ)
+            + containersRejected;
+    long rejected =
+        total.applyAsLong(QualityCount.MODEL_MEDIA + "." + QualityCount.REJECTED)
+            + total.applyAsLong(QualityCount.MODEL_PROFILE + "." + QualityCount.REJECTED)
+            + containersRejected;
+    return new long[] {read, rejected};
+  }
+
+  /** True when publishing is allowed: items rejected ≤ maxRejectRatio × items read. */
+  public static boolean decide(ToLongFunction<String> total, double maxRejectRatio) {
+    long[] items = items(total);
+    return items[0] == 0 || items[1] <= maxRejectRatio * items[0];
   }
 
   @Override
   public PCollection<Boolean> expand(PCollection<QualityCount> quality) {
     // Without Combine's default value (produced from a side input): the quality counts always
     // hold the zero counts of every model, so the input is never empty.
-    return quality.apply(
-        "ReadVersusRejected", Combine.globally(new GateFn(maxRejectRatio)).withoutDefaults());
+    return quality
+        .apply("ReadVersusRejected", Combine.globally(new GateFn(maxRejectRatio)).withoutDefaults())
+        .apply("RecordDecision", ParDo.of(new RecordFn()))
+        .setCoder(BooleanCoder.of());
   }
 
-  /** Sums read and rejected over every model (the totals, field ""), then applies {@link #isOpen}. */
-  static final class GateFn extends Combine.CombineFn<QualityCount, KV<Long, Long>, Boolean> {
+  /** Totals per "model.metric" (field "" only), then {@link #decide}. */
+  static final class GateFn extends Combine.CombineFn<QualityCount, HashMap<String, Long>, Boolean> {
     private final double maxRejectRatio;
 
     GateFn(double maxRejectRatio) {
@@ -46,38 +85,41 @@ public final class RejectRatioGate extends PTransform<PCollection<QualityCount>,
     }
 
     @Override
-    public KV<Long, Long> createAccumulator() {
-      return KV.of(0L, 0L);
+    public HashMap<String, Long> createAccumulator() {
+      return new HashMap<>();
     }
 
     @Override
-    public KV<Long, Long> addInput(KV<Long, Long> acc, QualityCount q) {
-      if (!q.field.isEmpty()) {
-        return acc;
-      }
-      if (q.metric.equals("read")) {
-        return KV.of(acc.getKey() + q.value, acc.getValue());
-      }
-      if (q.metric.equals("rejected")) {
-        return KV.of(acc.getKey(), acc.getValue() + q.value);
+    public HashMap<String, Long> addInput(HashMap<String, Long> acc, QualityCount q) {
+      if (q.field == null || q.field.isEmpty()) {
+        acc.merge(q.model + "." + q.metric, q.value, Long::sum);
       }
       return acc;
     }
 
     @Override
-    public KV<Long, Long> mergeAccumulators(Iterable<KV<Long, Long>> accs) {
-      long read = 0;
-      long rejected = 0;
-      for (KV<Long, Long> a : accs) {
-        read += a.getKey();
-        rejected += a.getValue();
+    public HashMap<String, Long> mergeAccumulators(Iterable<HashMap<String, Long>> accs) {
+      HashMap<String, Long> merged = new HashMap<>();
+      for (Map<String, Long> a : accs) {
+        a.forEach((k, v) -> merged.merge(k, v, Long::sum));
       }
-      return KV.of(read, rejected);
+      return merged;
     }
 
     @Override
-    public Boolean extractOutput(KV<Long, Long> acc) {
-      return isOpen(acc.getKey(), acc.getValue(), maxRejectRatio);
+    public Boolean extractOutput(HashMap<String, Long> acc) {
+      return decide(k -> acc.getOrDefault(k, 0L), maxRejectRatio);
+    }
+  }
+
+  private static final class RecordFn extends DoFn<Boolean, Boolean> {
+    private final Counter open = Metrics.counter(QualityCount.COUNTER_NAMESPACE, OPEN_COUNTER);
+    private final Counter closed = Metrics.counter(QualityCount.COUNTER_NAMESPACE, CLOSED_COUNTER);
+
+    @ProcessElement
+    public void process(@Element Boolean decision, OutputReceiver<Boolean> out) {
+      (decision ? open : closed).inc();
+      out.output(decision);
     }
   }
 }

@@ -63,6 +63,47 @@ public final class RunReport {
     return attempted == null ? 0 : attempted;
   }
 
+  /**
+   * This report with the quality counts ({@code <model>.<metric>[.<field>]}) replaced by {@code
+   * exact} ones, e.g. the run's staged {@code quality_report}: counters of a retried task may count
+   * twice, the summed and upserted report cannot.
+   */
+  public RunReport withQuality(Map<String, Long> exact) {
+    Map<String, Long> merged = new TreeMap<>();
+    counters.forEach(
+        (k, v) -> {
+          if (!isQuality(k)) {
+            merged.put(k, v);
+          }
+        });
+    merged.putAll(exact);
+    return new RunReport(merged);
+  }
+
+  private static boolean isQuality(String counter) {
+    return MODELS.stream().anyMatch(m -> counter.startsWith(m + "."));
+  }
+
+  /** This report with the time the publish transaction took. */
+  public RunReport withPublishMillis(long millis) {
+    Map<String, Long> merged = new TreeMap<>(counters);
+    merged.put(PUBLISH_MILLIS, millis);
+    return new RunReport(merged);
+  }
+
+  static final String PUBLISH_MILLIS = "publish.millis";
+
+  /** The rows each table holds for the run's scope after publishing ({@code Publisher.publish}). */
+  public void printPublished(PrintStream out, Map<String, Long> published) {
+    List<String> tables = new ArrayList<>();
+    published.forEach((t, n) -> tables.add(t + "=" + n(n)));
+    out.printf(
+        Locale.ROOT,
+        "  published in one transaction (%s): %s%n",
+        seconds(get(PUBLISH_MILLIS)),
+        tables.isEmpty() ? "nothing" : String.join(", ", tables));
+  }
+
   public long get(String name) {
     return counters.getOrDefault(name, 0L);
   }

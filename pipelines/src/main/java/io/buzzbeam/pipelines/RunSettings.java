@@ -75,6 +75,10 @@ public final class RunSettings implements Serializable {
     if (shards == null || shards < 1) {
       throw new UsageException("--shards must be an integer >= 1");
     }
+    Integer lockWait = o.getLockWaitSeconds();
+    if (lockWait == null || lockWait < 0) {
+      throw new UsageException("--lockWaitSeconds must be an integer >= 0");
+    }
   }
 
   public static RunSettings of(BuzzbeamOptions options) {

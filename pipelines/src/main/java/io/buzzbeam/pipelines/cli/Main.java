@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.cli;
 
+import io.buzzbeam.pipelines.publish.RunLock;
 import io.buzzbeam.pipelines.collect.CollectCommand;
 import io.buzzbeam.pipelines.embedded.ServeCommand;
 import io.buzzbeam.pipelines.generate.GenerateCommand;
@@ -50,6 +51,9 @@ public final class Main {
     } catch (UsageException e) {
       err.println("buzzbeam " + command.name() + ": " + e.getMessage());
       return 2;
+    } catch (RunLock.Busy e) {
+      err.println("buzzbeam " + command.name() + ": " + e.getMessage());
+      return 1;
     } catch (Exception | Error e) {
       err.println("buzzbeam " + command.name() + ": failed: " + cause(e));
       if (System.getenv("BUZZBEAM_DEBUG") != null) {
@@ -61,12 +65,17 @@ public final class Main {
 
   /** The innermost cause's message: what went wrong, without Beam's wrapping. */
   static String cause(Throwable e) {
+    return rootMessage(e) + " (set BUZZBEAM_DEBUG=1 for the stack trace)";
+  }
+
+  /** The innermost cause's first line, e.g. for {@code pipeline_run.reason}. */
+  public static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-    return message.strip().split("\\R", 2)[0] + " (set BUZZBEAM_DEBUG=1 for the stack trace)";
+    return message.strip().split("\\R", 2)[0];
   }
 
   private static void usage(Map<String, Command> commands, PrintStream out) {

@@ -10,9 +10,12 @@ import io.buzzbeam.pipelines.RunSettings.Sink;
 import io.buzzbeam.pipelines.RunnerConfigs;
 import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
-import io.buzzbeam.pipelines.sinks.JdbcTables;
+import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
+import io.buzzbeam.pipelines.publish.Publisher;
+import io.buzzbeam.pipelines.publish.RunLock;
+import io.buzzbeam.pipelines.publish.StagingTables;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
@@ -116,6 +119,8 @@ public final class RunCommand implements Command {
 
     EmbeddedPostgresServer pg = null;
     EmbeddedMongoServer mongo = null;
+    RunLock lock = null;
+    StagingTables staging = null;
     try {
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
@@ -126,9 +131,19 @@ public final class RunCommand implements Command {
           jdbc = pg.target();
           out.println("embedded PostgreSQL: " + pg.url());
         }
-        try (Connection c = jdbc.connect()) {
-          JdbcTables.createAll(c);
+        // Before anything is written: one run at a time, tables as the catalogue says, dead runs
+        // and their staging tables cleared, this run recorded as running.
+        lock = RunLock.acquire(jdbc, java.time.Duration.ofSeconds(options.getLockWaitSeconds()));
+        Connection c = lock.connection();
+        Tables.ensureAll(c);
+        int abandoned = PipelineRuns.abandonDead(c, runId);
+        if (abandoned > 0) {
+          out.println("marked " + abandoned + " run(s) that died before finishing as failed (abandoned)");
         }
+        StagingTables.dropLeftovers(c);
+        PipelineRuns.start(c, runId, runner, optionsJson(options, settings));
+        staging = StagingTables.fresh();
+        staging.create(c);
       }
       String mongoUri = null;
       if (settings.has(Sink.MONGO)) {
@@ -142,9 +157,6 @@ public final class RunCommand implements Command {
       }
       String stageDir = settings.has(Sink.AVRO) ? settings.stageDir : null;
 
-      if (jdbc != null) {
-        PipelineRuns.start(jdbc, runId, runner, optionsJson(options, settings));
-      }
       out.printf(
           Locale.ROOT,
           "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s%n",
@@ -156,43 +168,78 @@ public final class RunCommand implements Command {
           settings.timezone,
           settings.sinks.toString().toLowerCase(Locale.ROOT));
 
-      Pipeline pipeline = Pipeline.create(options);
-      BuzzbeamPipeline.assemble(
-          pipeline,
-          settings,
-          runId,
-          new BuzzbeamPipeline.Targets(jdbc, mongoUri, options.getMongoDatabase(), stageDir));
-
       long started = System.currentTimeMillis();
       PipelineResult result;
       try {
+        Pipeline pipeline = Pipeline.create(options);
+        BuzzbeamPipeline.assemble(
+            pipeline,
+            settings,
+            runId,
+            new BuzzbeamPipeline.Targets(jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir));
         result = runWithProgress(pipeline, options, args, started);
-      } catch (RuntimeException e) {
-        if (jdbc != null) {
-          PipelineRuns.finish(jdbc, runId, PipelineRuns.FAILED);
+      } catch (Exception | Error e) {
+        if (lock != null) {
+          recordFailure(lock.connection(), runId, e);
         }
         throw e;
       }
-      long elapsed = System.currentTimeMillis() - started;
       RunReport report = RunReport.of(result);
-      boolean open = RejectRatioGate.isOpen(report.totalRead(), report.totalRejected(), settings.maxRejectRatio);
+      boolean open;
+      Map<String, Long> published = null;
+      if (jdbc != null) {
+        // The exact decision: the staged quality_report holds the pipeline's summed counts
+        // (upserted, so a retried bundle cannot double them), and the same rule as in the pipeline.
+        Map<String, Long> quality = stagedQuality(lock.connection(), staging);
+        report = report.withQuality(quality);
+        open = RejectRatioGate.decide(k -> quality.getOrDefault(k, 0L), settings.maxRejectRatio);
+        String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
+        long publishStart = System.currentTimeMillis();
+        try {
+          published =
+              Publisher.publish(
+                  lock.connection(),
+                  staging,
+                  new Publisher.Plan(runId, day(settings.from), day(settings.to), open, status, open ? null : "reject ratio"));
+        } catch (Exception | Error e) {
+          recordFailure(lock.connection(), runId, e);
+          throw e;
+        }
+        report = report.withPublishMillis(System.currentTimeMillis() - publishStart);
+      } else {
+        open = report.get(RejectRatioGate.CLOSED_COUNTER) == 0;
+      }
+      long elapsed = System.currentTimeMillis() - started;
       String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
       report.print(out, runId, runner, elapsed, status);
+      if (published != null) {
+        report.printPublished(out, published);
+      }
       if (!open) {
+        long[] items = RejectRatioGate.items(report::get);
         out.printf(
             Locale.ROOT,
-            "  reject ratio %.3f exceeds --maxRejectRatio=%s: dead letters and the quality report were written, marts and facts were not%n",
-            report.totalRead() == 0 ? 0.0 : (double) report.totalRejected() / report.totalRead(),
+            "  reject ratio %.3f (%d of %d items) exceeds --maxRejectRatio=%s: dead letters and the quality report were written, marts and facts were not%n",
+            items[0] == 0 ? 0.0 : (double) items[1] / items[0],
+            items[1],
+            items[0],
             settings.maxRejectRatio);
-      }
-      if (jdbc != null) {
-        PipelineRuns.finish(jdbc, runId, status);
       }
       if (afterRun != null && open) {
         afterRun.accept(jdbc, report);
       }
       return open ? 0 : 3;
     } finally {
+      if (staging != null && lock != null) {
+        try {
+          staging.drop(lock.connection());
+        } catch (Exception e) {
+          out.println("note: the staging tables were not dropped (" + e.getMessage() + "); the next run drops them");
+        }
+      }
+      if (lock != null) {
+        lock.close();
+      }
       if (mongo != null) {
         mongo.close();
       }
@@ -200,6 +247,33 @@ public final class RunCommand implements Command {
         pg.close();
       }
     }
+  }
+
+  /** Records the run as failed with its first cause; a failure to record is added to, never hides, it. */
+  private static void recordFailure(Connection c, String runId, Throwable cause) {
+    try {
+      PipelineRuns.finish(c, runId, PipelineRuns.FAILED, Main.rootMessage(cause));
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The run's quality counts as the pipeline staged them, by {@code model.metric[.field]}. */
+  private static Map<String, Long> stagedQuality(Connection c, StagingTables staging) throws java.sql.SQLException {
+    Map<String, Long> quality = new LinkedHashMap<>();
+    try (java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery("SELECT model, metric, field, value FROM " + staging.nameOf(Tables.QUALITY_REPORT))) {
+      while (rs.next()) {
+        String field = rs.getString(3);
+        quality.put(rs.getString(1) + "." + rs.getString(2) + (field.isEmpty() ? "" : "." + field), rs.getLong(4));
+      }
+    }
+    return quality;
+  }
+
+  private static java.time.LocalDate day(String day) {
+    return day == null ? null : java.time.LocalDate.parse(day);
   }
 
   /**
@@ -282,6 +356,7 @@ public final class RunCommand implements Command {
     options.put("dataDir", s.dataDir.toString());
     options.put("maxRejectRatio", s.maxRejectRatio);
     options.put("stopwords", s.stopwords);
+    options.put("lockWaitSeconds", o.getLockWaitSeconds());
     options.put("runner", o.getRunner().getSimpleName());
     return PipelineRuns.optionsJson(options);
   }

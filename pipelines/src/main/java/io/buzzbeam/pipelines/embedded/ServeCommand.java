@@ -1,6 +1,12 @@
 package io.buzzbeam.pipelines.embedded;
 
-import io.buzzbeam.pipelines.cli.Args;
+import io.buzzbeam.pipelines.publish.RunLock;
+import io.buzzbeam.pipelines.publish.StagingTables;
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.PipelineRuns;
+import io.buzzbeam.transforms.tables.Tables;
+import java.sql.SQLException;
+io.buzzbeam.pipelines.cli.Args;
 import io.buzzbeam.pipelines.cli.Command;
 import io.buzzbeam.pipelines.cli.UsageException;
 import java.io.PrintStream;
@@ -67,6 +73,7 @@ public final class ServeCommand implements Command {
       servers.close();
       return 0;
     }
+    markDeadRuns(servers.jdbcTarget());
     mongo.snapshotEvery(SNAPSHOT_MINUTES, TimeUnit.MINUTES);
     out.println("Press Ctrl-C to stop.");
     out.flush();
@@ -93,6 +100,28 @@ public final class ServeCommand implements Command {
     }
     out.println("buzzbeam serve: stopped.");
     return 0;
+  }
+
+  /**
+   * SPEC §5 rev. 2: a run that died without finishing is marked {@code failed} (reason {@code
+   * abandoned}) by the next run or {@code serve}. Only while no run holds the run lock: a run that
+   * holds it is alive. Leftover staging tables of dead runs are dropped too.
+   */
+  private void markDeadRuns(JdbcTarget jdbc) {
+    try (RunLock lock = RunLock.tryAcquire(jdbc)) {
+      if (lock == null) {
+        out.println("  (a run is in progress; its pipeline_run row is left to it)");
+        return;
+      }
+      Tables.ensureAll(lock.connection());
+      int abandoned = PipelineRuns.abandonDead(lock.connection(), null);
+      StagingTables.dropLeftovers(lock.connection());
+      if (abandoned > 0) {
+        out.println("  marked " + abandoned + " run(s) that died before finishing as failed (abandoned)");
+      }
+    } catch (SQLException e) {
+      out.println("  note: could not check pipeline_run for dead runs: " + e.getMessage());
+    }
   }
 
   private static int port(Args a, String name, int preferred) {

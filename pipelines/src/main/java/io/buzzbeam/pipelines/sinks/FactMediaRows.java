@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.model.Media;
 import java.time.LocalDate;
 import org.apache.beam.sdk.schemas.Schema;
@@ -21,26 +22,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class FactMediaRows extends PTransform<PCollection<Media>, PCollection<Row>> {
 
-  /** Field names and order are exactly {@link JdbcTables#FACT_MEDIA}'s columns. */
-  public static final Schema SCHEMA =
-      Schema.builder()
-          .addStringField("source")
-          .addStringField("scope")
-          .addStringField("media_id")
-          .addNullableField("account", FieldType.STRING)
-          .addStringField("media_type")
-          .addStringField("media_product_type")
-          .addLogicalTypeField("posted_at", SqlTypes.TIMESTAMP)
-          .addLogicalTypeField("day", SqlTypes.DATE)
-          .addInt32Field("hour")
-          .addInt32Field("weekday")
-          .addNullableField("like_count", FieldType.INT64)
-          .addInt64Field("comments_count")
-          .addNullableField("followers", FieldType.INT64)
-          .addNullableField("engagement_rate", FieldType.DOUBLE)
-          .addInt32Field("caption_length")
-          .addNullableField("permalink", FieldType.STRING)
-          .build();
+  /** The catalogue's schema of {@link Tables#FACT_MEDIA}. */
+  public static final Schema SCHEMA = Tables.FACT_MEDIA.schema();
 
   public static FactMediaRows create() {
     return new FactMediaRows();

@@ -1,6 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
-import io.buzzbeam.pipelines.sinks.JdbcTables.ColumnType;
+import io.buzzbeam.transforms.tables.Tables.ColumnType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -25,6 +25,8 @@ public final class PipelineRuns {
   public static final String FAILED = "failed";
   /** The {@code --maxRejectRatio} gate tripped (exit status 3). */
   public static final String GATED = "gated";
+  /** The reason recorded for a run found {@code running} by a later run or {@code serve}: it died. */
+  public static final String ABANDONED = "abandoned";
 
   private static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|passwd|secret|token|credential|apikey|api_key|accesskey).*");
@@ -34,44 +36,63 @@ public final class PipelineRuns {
 
   private PipelineRuns() {}
 
-  /** Creates the tables if needed and upserts {@code runId} as running, started now. */
+  /** Upserts {@code runId} as running, started now (the tables exist: {@code Tables.ensureAll}). */
   public static void start(
-      JdbcTarget target, String runId, String runner, String optionsJsonWithoutSecrets)
+      Connection c, String runId, String runner, String optionsJsonWithoutSecrets)
       throws SQLException {
-    try (Connection c = target.connect()) {
-      JdbcTables.createAll(c);
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO pipeline_run (run_id, started_at, finished_at, status, runner, options)"
-                  + " VALUES (?, ?, NULL, ?, ?, CAST(? AS jsonb))"
-                  + " ON CONFLICT (run_id) DO UPDATE SET started_at = EXCLUDED.started_at,"
-                  + " finished_at = NULL, status = EXCLUDED.status, runner = EXCLUDED.runner,"
-                  + " options = EXCLUDED.options")) {
-        ps.setString(1, runId);
-        ps.setObject(2, now());
-        ps.setString(3, RUNNING);
-        ps.setString(4, runner);
-        ps.setString(5, optionsJsonWithoutSecrets);
-        ps.executeUpdate();
-      }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO pipeline_run (run_id, started_at, finished_at, status, runner, options, reason)"
+                + " VALUES (?, ?, NULL, ?, ?, CAST(? AS jsonb), NULL)"
+                + " ON CONFLICT (run_id) DO UPDATE SET started_at = EXCLUDED.started_at,"
+                + " finished_at = NULL, status = EXCLUDED.status, runner = EXCLUDED.runner,"
+                + " options = EXCLUDED.options, reason = NULL")) {
+      ps.setString(1, runId);
+      ps.setObject(2, now());
+      ps.setString(3, RUNNING);
+      ps.setString(4, runner);
+      ps.setString(5, optionsJsonWithoutSecrets);
+      ps.executeUpdate();
     }
   }
 
-  /** Marks {@code runId} finished now with {@code status} (inserting the row if it is missing). */
-  public static void finish(JdbcTarget target, String runId, String status) throws SQLException {
-    try (Connection c = target.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO pipeline_run (run_id, started_at, finished_at, status)"
-                    + " VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (run_id) DO UPDATE SET finished_at = EXCLUDED.finished_at,"
-                    + " status = EXCLUDED.status")) {
+  /**
+   * Marks {@code runId} finished now with {@code status} and {@code reason} (null for success),
+   * inserting the row if it is missing. On {@code c}, so that the publish transaction can include it.
+   */
+  public static void finish(Connection c, String runId, String status, String reason) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO pipeline_run (run_id, started_at, finished_at, status, reason)"
+                + " VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (run_id) DO UPDATE SET finished_at = EXCLUDED.finished_at,"
+                + " status = EXCLUDED.status, reason = EXCLUDED.reason")) {
       OffsetDateTime now = now();
       ps.setString(1, runId);
       ps.setObject(2, now);
       ps.setObject(3, now);
       ps.setString(4, status);
+      ps.setString(5, reason == null ? null : redact(reason));
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Marks every run still {@code running} (other than {@code exceptRunId}) as {@code failed} with
+   * reason {@link #ABANDONED}. Call only while holding the run lock: then no such run is alive.
+   * Returns how many were marked.
+   */
+  public static int abandonDead(Connection c, String exceptRunId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE pipeline_run SET status = ?, reason = ?, finished_at = ?"
+                + " WHERE status = ? AND run_id IS DISTINCT FROM ?")) {
+      ps.setString(1, FAILED);
+      ps.setString(2, ABANDONED);
+      ps.setObject(3, now());
+      ps.setString(4, RUNNING);
+      ps.setString(5, exceptRunId);
+      return ps.executeUpdate();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.quality.QualityCount;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.transforms.Group;
@@ -22,15 +23,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public final class QualityReportRows
     extends PTransform<PCollection<QualityCount>, PCollection<Row>> {
 
-  /** Field names and order are exactly {@link JdbcTables#QUALITY_REPORT}'s columns. */
-  public static final Schema SCHEMA =
-      Schema.builder()
-          .addStringField("run_id")
-          .addStringField("model")
-          .addStringField("metric")
-          .addStringField("field")
-          .addInt64Field("value")
-          .build();
+  /** The catalogue's schema of {@link Tables#QUALITY_REPORT}. */
+  public static final Schema SCHEMA = Tables.QUALITY_REPORT.schema();
 
   private final String runId;
 

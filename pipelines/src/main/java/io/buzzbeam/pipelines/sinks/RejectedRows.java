@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.model.RejectedItem;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
@@ -18,17 +19,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public final class RejectedRows extends PTransform<PCollection<RejectedItem>, PCollection<Row>> {
 
-  /** Field names and order are exactly {@link JdbcTables#REJECTED}'s columns. */
-  public static final Schema SCHEMA =
-      Schema.builder()
-          .addStringField("run_id")
-          .addStringField("source_file")
-          .addStringField("position")
-          .addStringField("model")
-          .addStringField("reasons")
-          .addStringField("raw")
-          .addLogicalTypeField("rejected_at", SqlTypes.TIMESTAMP)
-          .build();
+  /** The catalogue's schema of {@link Tables#REJECTED}. */
+  public static final Schema SCHEMA = Tables.REJECTED.schema();
 
   public static RejectedRows create() {
     return new RejectedRows();

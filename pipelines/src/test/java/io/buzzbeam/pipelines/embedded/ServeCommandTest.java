@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.buzzbeam.pipelines.cli.UsageException;
-import io.buzzbeam.pipelines.sinks.JdbcTables;
+import io.buzzbeam.transforms.tables.Tables;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ class ServeCommandTest {
       assertTrue(forRun.postgres().attached() && forRun.mongo().attached());
       assertEquals(jdbc.group(0), forRun.jdbcTarget().url());
       try (Connection c = forRun.jdbcTarget().connect()) {
-        JdbcTables.createAll(c);
+        Tables.ensureAll(c);
       }
       try (MongoClient client = MongoClients.create(forRun.mongoUri())) {
         client.getDatabase("buzzbeam").getCollection("media").insertOne(new Document("_id", "a"));

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import static org.junit.Assert.assertEquals;
 
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
@@ -71,7 +72,7 @@ public class JdbcUpsertThroughputTest {
                                 i % 5 + 1)
                             .build()))
         .setRowSchema(KEYWORDS)
-        .apply(WriteJdbcTable.to(target, "mart_keyword_daily"));
+        .apply(WriteJdbcTable.to(target, Tables.byName("mart_keyword_daily")));
     long start = System.nanoTime();
     org.apache.beam.sdk.PipelineResult result = p.run();
     result.waitUntilFinish();
@@ -87,7 +88,7 @@ public class JdbcUpsertThroughputTest {
     long start = System.nanoTime();
     try (java.sql.Connection c = pg.target().connect(java.util.Map.of("reWriteBatchedInserts", "true"));
         java.sql.PreparedStatement ps =
-            c.prepareStatement(WriteJdbcTable.upsertSql(JdbcTables.MART_KEYWORD_DAILY))) {
+            c.prepareStatement(WriteJdbcTable.upsertSql(Tables.MART_KEYWORD_DAILY, "mart_keyword_daily"))) {
       c.setAutoCommit(false);
       for (int i = 0; i < rows; i++) {
         ps.setString(1, "hashtag");

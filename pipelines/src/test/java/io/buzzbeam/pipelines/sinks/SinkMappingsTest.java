@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -59,7 +60,7 @@ public class SinkMappingsTest {
 
     p.apply(Create.of(withMetrics, hiddenLikes).withCoder(AvroCoder.of(Media.class)))
         .apply(FactMediaRows.create())
-        .apply(WriteJdbcTable.to(target, "fact_media"));
+        .apply(WriteJdbcTable.to(target, Tables.byName("fact_media")));
     p.run().waitUntilFinish();
 
     assertEquals(
@@ -85,7 +86,7 @@ public class SinkMappingsTest {
     RejectedItem withNul = TestRecords.rejected("run-1", "graph/a.jsonl", "3:0", "{\"id\":\u0000}");
     p.apply(Create.of(withNul).withCoder(AvroCoder.of(RejectedItem.class)))
         .apply(RejectedRows.create())
-        .apply(WriteJdbcTable.to(target, "rejected").replacingRun("run-1"));
+        .apply(WriteJdbcTable.to(target, Tables.byName("rejected")));
     p.run().waitUntilFinish();
     assertEquals(
         List.of(
@@ -111,7 +112,7 @@ public class SinkMappingsTest {
                 new QualityCount("media", "rejected_by_reason", "missing:id", 2),
                 new QualityCount("media", "defaulted", "like_count", 7)))
         .apply(QualityReportRows.of("run-7"))
-        .apply(WriteJdbcTable.to(target, "quality_report").replacingRun("run-7"));
+        .apply(WriteJdbcTable.to(target, Tables.byName("quality_report")));
     p.run().waitUntilFinish();
     assertEquals(
         List.of(
@@ -137,20 +138,26 @@ public class SinkMappingsTest {
             + "\"mongoUri\":\"mongodb://app:***@db.example:27017/?authSource=admin\"}",
         json);
 
-    PipelineRuns.start(target, "run-9", "DirectRunner", json);
+    try (java.sql.Connection c = target.connect()) {
+      PipelineRuns.start(c, "run-9", "DirectRunner", json);
+    }
     assertEquals(
         List.of("run-9|running|DirectRunner|NULL|/data/landing"),
         Sql.rows(
             target,
             "SELECT run_id, status, runner, finished_at, options->>'landing' FROM pipeline_run"));
-    PipelineRuns.finish(target, "run-9", PipelineRuns.SUCCEEDED);
+    try (java.sql.Connection c = target.connect()) {
+      PipelineRuns.finish(c, "run-9", PipelineRuns.SUCCEEDED, null);
+    }
     assertEquals(
         List.of("run-9|succeeded|DirectRunner|t"),
         Sql.rows(
             target,
             "SELECT run_id, status, runner, finished_at >= started_at FROM pipeline_run"));
     // A rerun with the same run id rewrites its one row.
-    PipelineRuns.start(target, "run-9", "FlinkRunner", json);
+    try (java.sql.Connection c = target.connect()) {
+      PipelineRuns.start(c, "run-9", "FlinkRunner", json);
+    }
     assertEquals(
         List.of("run-9|running|FlinkRunner|NULL"),
         Sql.rows(target, "SELECT run_id, status, runner, finished_at FROM pipeline_run"));

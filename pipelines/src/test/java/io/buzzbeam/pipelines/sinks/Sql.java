@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Tables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -47,10 +48,10 @@ final class Sql {
   static void resetTables(JdbcTarget target) throws SQLException {
     try (Connection c = target.connect();
         Statement s = c.createStatement()) {
-      for (JdbcTables.Table t : JdbcTables.all()) {
+      for (Tables.Table t : Tables.all()) {
         s.execute("DROP TABLE IF EXISTS " + t.name);
       }
-      JdbcTables.createAll(c);
+      Tables.ensureAll(c);
     }
   }
 }

@@ -24,13 +24,21 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
   public static final String BRAND_SOURCE = "brand";
 
   private final PCollection<ProfileSnapshot> profiles;
+  private final PCollection<KV<String, FollowerHistory>> histories;
 
-  private AttachFollowers(PCollection<ProfileSnapshot> profiles) {
+  private AttachFollowers(
+      PCollection<ProfileSnapshot> profiles, PCollection<KV<String, FollowerHistory>> histories) {
     this.profiles = profiles;
+    this.histories = histories;
   }
 
   public static AttachFollowers withProfiles(PCollection<ProfileSnapshot> profiles) {
-    return new AttachFollowers(profiles);
+    return new AttachFollowers(profiles, null);
+  }
+
+  /** Followers from histories built once elsewhere ({@link FollowerHistoriesByBrand}). */
+  public static AttachFollowers withHistories(PCollection<KV<String, FollowerHistory>> histories) {
+    return new AttachFollowers(null, histories);
   }
 
   /**
@@ -47,8 +55,10 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
   @Override
   public PCollection<Media> expand(PCollection<Media> media) {
     PCollection<KV<String, FollowerHistory>> historiesByBrand =
-        profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
-    PCollectionView<Map<String, FollowerHistory>> histories =
+        histories != null
+            ? histories
+            : profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> historyView =
         FollowerHistoriesByBrand.asMap(historiesByBrand);
     return media
         // De-duplication leaves one record per media: gather them into shards, once the
@@ -56,7 +66,7 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
         .apply("SpreadOverShardsAfterHistories", Rebalance.<Media>acrossShards().after(historiesByBrand))
         .apply(
             "AttachFollowersAndEngagementRate",
-            ParDo.of(new AttachFn(histories)).withSideInputs(histories))
+            ParDo.of(new AttachFn(historyView)).withSideInputs(historyView))
         .setCoder(AvroCoder.specific(Media.class));
   }
 

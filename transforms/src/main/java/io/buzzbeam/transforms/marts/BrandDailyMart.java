@@ -52,13 +52,27 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public class BrandDailyMart extends PTransform<PCollection<Media>, PCollection<Row>> {
 
   private final PCollection<ProfileSnapshot> profiles;
+  private final PCollection<KV<String, FollowerHistory>> histories;
 
-  private BrandDailyMart(PCollection<ProfileSnapshot> profiles) {
+  private BrandDailyMart(
+      PCollection<ProfileSnapshot> profiles, PCollection<KV<String, FollowerHistory>> histories) {
     this.profiles = profiles;
+    this.histories = histories;
   }
 
+  /** B and D from {@code profiles} (and the media), followers from the same snapshots' histories. */
   public static BrandDailyMart withProfiles(PCollection<ProfileSnapshot> profiles) {
-    return new BrandDailyMart(profiles);
+    return new BrandDailyMart(profiles, null);
+  }
+
+  /**
+   * B and D from {@code profiles} (and the media); followers from {@code histories}, which may hold
+   * more snapshots than {@code profiles} (SPEC §3 rev. 2: snapshots outside the window answer the
+   * followers lookups but put no brand or day into B or D).
+   */
+  public static BrandDailyMart of(
+      PCollection<ProfileSnapshot> profiles, PCollection<KV<String, FollowerHistory>> histories) {
+    return new BrandDailyMart(profiles, histories);
   }
 
   private static final TupleTag<Long> FOLLOWERS = new TupleTag<Long>() {};
@@ -71,8 +85,10 @@ public class BrandDailyMart extends PTransform<PCollection<Media>, PCollection<R
   @Override
   public PCollection<Row> expand(PCollection<Media> media) {
     PCollection<KV<String, FollowerHistory>> historiesByBrand =
-        profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
-    PCollectionView<Map<String, FollowerHistory>> histories =
+        histories != null
+            ? histories
+            : profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> historyView =
         FollowerHistoriesByBrand.asMap(historiesByBrand);
 
     PCollection<KV<String, String>> activity =
@@ -87,7 +103,7 @@ public class BrandDailyMart extends PTransform<PCollection<Media>, PCollection<R
             .apply("AfterDaysAndHistories", Rebalance.<String>acrossShards().after(daySet, historiesByBrand))
             .apply(
                 "BrandByDayGridWithFollowers",
-                ParDo.of(new GridFn(days, histories)).withSideInputs(days, histories))
+                ParDo.of(new GridFn(days, historyView)).withSideInputs(days, historyView))
             .setCoder(KvCoder.of(BRAND_DAY, NullableCoder.of(VarLongCoder.of())));
 
     PCollection<KV<KV<String, String>, PostEngagement>> posts =
@@ -191,9 +207,9 @@ public class BrandDailyMart extends PTransform<PCollection<Media>, PCollection<R
                     b.brand(),
                     date,
                     b.followers(),
-                    b.posts(),
+                    Math.toIntExact(b.posts()),
                     b.avgEngagementRate(),
-                    b.hashtagMentions(),
+                    Math.toIntExact(b.hashtagMentions()),
                     r.mediaRank,
                     r.followerRank,
                     r.communityRank,

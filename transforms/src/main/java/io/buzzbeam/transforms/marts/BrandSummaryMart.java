@@ -40,13 +40,27 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public class BrandSummaryMart extends PTransform<PCollection<Media>, PCollection<Row>> {
 
   private final PCollection<ProfileSnapshot> profiles;
+  private final PCollection<KV<String, FollowerHistory>> histories;
 
-  private BrandSummaryMart(PCollection<ProfileSnapshot> profiles) {
+  private BrandSummaryMart(
+      PCollection<ProfileSnapshot> profiles, PCollection<KV<String, FollowerHistory>> histories) {
     this.profiles = profiles;
+    this.histories = histories;
   }
 
+  /** B and D from {@code profiles} (and the media), followers from the same snapshots' histories. */
   public static BrandSummaryMart withProfiles(PCollection<ProfileSnapshot> profiles) {
-    return new BrandSummaryMart(profiles);
+    return new BrandSummaryMart(profiles, null);
+  }
+
+  /**
+   * B and D from {@code profiles} (and the media); followers from {@code histories}, which may hold
+   * more snapshots than {@code profiles} (SPEC §3 rev. 2: snapshots outside the window answer the
+   * followers lookups but put no brand or day into B or D).
+   */
+  public static BrandSummaryMart of(
+      PCollection<ProfileSnapshot> profiles, PCollection<KV<String, FollowerHistory>> histories) {
+    return new BrandSummaryMart(profiles, histories);
   }
 
   private static final TupleTag<Long> FOLLOWERS = new TupleTag<Long>() {};
@@ -59,8 +73,10 @@ public class BrandSummaryMart extends PTransform<PCollection<Media>, PCollection
   @Override
   public PCollection<Row> expand(PCollection<Media> media) {
     PCollection<KV<String, FollowerHistory>> historiesByBrand =
-        profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
-    PCollectionView<Map<String, FollowerHistory>> histories =
+        histories != null
+            ? histories
+            : profiles.apply("FollowerHistories", FollowerHistoriesByBrand.create());
+    PCollectionView<Map<String, FollowerHistory>> historyView =
         FollowerHistoriesByBrand.asMap(historiesByBrand);
 
     PCollection<KV<String, Long>> followers =
@@ -71,7 +87,7 @@ public class BrandSummaryMart extends PTransform<PCollection<Media>, PCollection
             .apply("AfterHistories", Rebalance.<String>acrossShards().after(historiesByBrand))
             .apply(
                 "LatestFollowers",
-                ParDo.of(new LatestFollowersFn(histories)).withSideInputs(histories))
+                ParDo.of(new LatestFollowersFn(historyView)).withSideInputs(historyView))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), NullableCoder.of(VarLongCoder.of())));
 
     PCollection<KV<String, PostEngagement>> posts =
@@ -165,9 +181,9 @@ public class BrandSummaryMart extends PTransform<PCollection<Media>, PCollection
                 .addValues(
                     b.brand(),
                     b.followers(),
-                    b.posts(),
+                    Math.toIntExact(b.posts()),
                     b.avgEngagementRate(),
-                    b.hashtagMentions(),
+                    Math.toIntExact(b.hashtagMentions()),
                     r.mediaRank,
                     r.followerRank,
                     r.communityRank,

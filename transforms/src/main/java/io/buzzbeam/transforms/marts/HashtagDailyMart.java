@@ -45,7 +45,7 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
                     (KV<Row, Long> kv) ->
                         Row.withSchema(MartSchemas.HASHTAG_DAILY)
                             .addValues(kv.getKey().getValues())
-                            .addValue(kv.getValue())
+                            .addValue(Math.toIntExact(kv.getValue()))
                             .build()))
         .setRowSchema(MartSchemas.HASHTAG_DAILY);
   }

@@ -52,7 +52,7 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
                     (KV<Row, KV<Long, Long>> kv) ->
                         Row.withSchema(MartSchemas.KEYWORD_DAILY)
                             .addValues(kv.getKey().getValues())
-                            .addValues(kv.getValue().getKey(), kv.getValue().getValue())
+                            .addValues(Math.toIntExact(kv.getValue().getKey()), Math.toIntExact(kv.getValue().getValue()))
                             .build()))
         .setRowSchema(MartSchemas.KEYWORD_DAILY);
   }

@@ -56,7 +56,7 @@ public class PostTypeMart extends PTransform<PCollection<Media>, PCollection<Row
                     (KV<Row, PostEngagement> kv) ->
                         Row.withSchema(MartSchemas.POST_TYPE)
                             .addValues(kv.getKey().getValues())
-                            .addValues(kv.getValue().posts(), kv.getValue().avgEngagementRate())
+                            .addValues(Math.toIntExact(kv.getValue().posts()), kv.getValue().avgEngagementRate())
                             .build()))
         .setRowSchema(MartSchemas.POST_TYPE);
   }

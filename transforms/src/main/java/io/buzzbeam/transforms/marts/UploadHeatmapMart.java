@@ -94,7 +94,8 @@ public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollectio
                         Row.withSchema(MartSchemas.UPLOAD_HEATMAP)
                             .addValues(kv.getKey().getValues())
                             .addValues(
-                                WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1), kv.getValue())
+                                WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1),
+                                Math.toIntExact(kv.getValue()))
                             .build()))
         .setRowSchema(MartSchemas.UPLOAD_HEATMAP);
   }

@@ -1,4 +1,4 @@
-package io.buzzbeam.pipelines.sinks;
+package io.buzzbeam.transforms.tables;
 
 import java.io.Serializable;
 import java.sql.Connection;
@@ -11,38 +11,73 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 
 /**
- * The JDBC tables of SPEC §5 (what Superset reads): one definition used both for the DDL and by
- * {@link WriteJdbcTable} to build its upserts, so that a column can only be named in one place.
+ * The table catalogue: every SPEC §5 table (and the one table buzzbeam adds, {@code
+ * profile_snapshot}) declared once — name, columns and types, key, indexes and how a run replaces
+ * its rows ({@link Replace}). Everything else derives from it: the DDL, the Beam {@link Schema} of
+ * the rows a mart or mapping emits ({@link Table#schema()}), the staging tables and the publish
+ * statements, the check that an existing table still has these columns, and the tests.
  *
  * <p>Types follow §5: {@code day} is {@code date}, ranks and counts {@code integer} (follower and
- * like/comment counts, which can exceed 2^31 in principle, {@code bigint}), rates {@code double
- * precision}, instants {@code timestamptz}, free text {@code text}. Keys are primary keys (the
- * upsert's conflict target). Tables are created with {@code IF NOT EXISTS}: the sink never drops
- * or alters a table a dashboard depends on.
+ * like/comment counts, which can exceed 2^31, {@code bigint}), rates {@code double precision},
+ * instants {@code timestamptz}, free text {@code text}. Keys are primary keys (the upsert's conflict
+ * target). Tables are created with {@code IF NOT EXISTS}: the sink never drops or alters a table a
+ * dashboard depends on, and a table whose columns differ is an error before anything is written.
  */
-public final class JdbcTables {
-  private JdbcTables() {}
+public final class Tables {
+  private Tables() {}
 
   /** A PostgreSQL column type and the {@link Types} code used to bind a null of it. */
   public enum ColumnType {
-    TEXT("text", Types.VARCHAR),
-    INTEGER("integer", Types.INTEGER),
-    BIGINT("bigint", Types.BIGINT),
-    DOUBLE("double precision", Types.DOUBLE),
-    DATE("date", Types.DATE),
-    TIMESTAMPTZ("timestamptz", Types.TIMESTAMP_WITH_TIMEZONE),
-    JSONB("jsonb", Types.OTHER);
+    TEXT("text", Types.VARCHAR, FieldType.STRING),
+    INTEGER("integer", Types.INTEGER, FieldType.INT32),
+    BIGINT("bigint", Types.BIGINT, FieldType.INT64),
+    DOUBLE("double precision", Types.DOUBLE, FieldType.DOUBLE),
+    DATE("date", Types.DATE, FieldType.logicalType(SqlTypes.DATE)),
+    TIMESTAMPTZ("timestamptz", Types.TIMESTAMP_WITH_TIMEZONE, FieldType.logicalType(SqlTypes.TIMESTAMP)),
+    JSONB("jsonb", Types.OTHER, FieldType.STRING);
 
-    final String sql;
-    final int jdbcType;
+    /** The PostgreSQL type as the DDL writes it. */
+    public final String sql;
+    /** How a null of this type is bound. */
+    public final int jdbcType;
+    /** The Beam field type of rows emitted for a column of this type. */
+    public final transient FieldType beamType;
 
-    ColumnType(String sql, int jdbcType) {
+    ColumnType(String sql, int jdbcType, FieldType beamType) {
       this.sql = sql;
       this.jdbcType = jdbcType;
+      this.beamType = beamType;
     }
+
+    /** The name PostgreSQL's {@code information_schema.columns.data_type} gives this type. */
+    public String informationSchemaName() {
+      switch (this) {
+        case TIMESTAMPTZ:
+          return "timestamp with time zone";
+        default:
+          return sql;
+      }
+    }
+  }
+
+  /**
+   * How a run replaces a table's published rows (SPEC §5 "Publishing"): the rows it stages replace
+   * the published rows of the run's window ({@code DAYS}), all rows ({@code ALL}: the brand marts,
+   * which a run recomputes over every published day) or the rows of its run id ({@code RUN}); {@code
+   * DRIVER} tables are written by the driver itself, not staged.
+   */
+  public enum Replace {
+    DAYS,
+    ALL,
+    RUN,
+    DRIVER
   }
 
   /** One column; key columns are always NOT NULL. */
@@ -70,13 +105,31 @@ public final class JdbcTables {
     public final String name;
     public final List<Column> columns;
     public final List<String> key;
+    public final Replace replace;
+    /** Publish even when the reject-ratio gate trips (dead letters and the quality report, SPEC §7). */
+    public final boolean publishedWhenGated;
     final List<List<String>> indexes;
+    private transient Schema schema;
 
-    Table(String name, List<Column> columns, List<String> key, List<List<String>> indexes) {
+    Table(
+        String name,
+        List<Column> columns,
+        List<String> key,
+        List<List<String>> indexes,
+        Replace replace,
+        boolean publishedWhenGated) {
       this.name = name;
       this.columns = Collections.unmodifiableList(columns);
       this.key = Collections.unmodifiableList(key);
       this.indexes = indexes;
+      this.replace = replace;
+      this.publishedWhenGated = publishedWhenGated;
+      if (replace == Replace.DAYS && column("day") == null) {
+        throw new IllegalArgumentException(name + ": replaced by day but has no day column");
+      }
+      if (replace == Replace.RUN && column("run_id") == null) {
+        throw new IllegalArgumentException(name + ": replaced by run but has no run_id column");
+      }
       for (String k : key) {
         if (column(k) == null || !column(k).notNull) {
           throw new IllegalArgumentException(name + ": key column " + k + " must be NOT NULL");
@@ -101,9 +154,45 @@ public final class JdbcTables {
       return column(columnName) != null;
     }
 
+    /**
+     * The Beam schema of this table's rows: one field per column, in column order, named as the
+     * column, of the column type's {@link ColumnType#beamType}, nullable where the column is.
+     */
+    public Schema schema() {
+      if (schema == null) {
+        Schema.Builder b = Schema.builder();
+        for (Column c : columns) {
+          b.addField(c.notNull ? Schema.Field.of(c.name, c.type.beamType) : Schema.Field.nullable(c.name, c.type.beamType));
+        }
+        schema = b.build();
+      }
+      return schema;
+    }
+
+    /** A schema of the key columns only, in key order: the grouping key of a mart. */
+    public Schema keySchema() {
+      Schema.Builder b = Schema.builder();
+      for (String k : key) {
+        b.addField(schema().getField(k));
+      }
+      return b.build();
+    }
+
     /** {@code CREATE TABLE IF NOT EXISTS ...} */
     public String createTableSql() {
-      StringBuilder sb = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (\n");
+      return createTableSql("CREATE TABLE IF NOT EXISTS ", name);
+    }
+
+    /**
+     * {@code CREATE UNLOGGED TABLE physicalName} with this table's columns and key: a run's staging
+     * copy (unlogged: it is rebuilt by a rerun, so it need not survive a crash, and writes skip the WAL).
+     */
+    public String createStagingTableSql(String physicalName) {
+      return createTableSql("CREATE UNLOGGED TABLE ", physicalName);
+    }
+
+    private String createTableSql(String create, String physicalName) {
+      StringBuilder sb = new StringBuilder(create).append(physicalName).append(" (\n");
       for (Column c : columns) {
         sb.append("  ").append(c).append(",\n");
       }
@@ -140,9 +229,21 @@ public final class JdbcTables {
     private final List<Column> columns = new ArrayList<>();
     private final List<String> key = new ArrayList<>();
     private final List<List<String>> indexes = new ArrayList<>();
+    private Replace replace;
+    private boolean publishedWhenGated;
 
     Builder(String name) {
       this.name = name;
+    }
+
+    Builder replacing(Replace replace) {
+      this.replace = replace;
+      return this;
+    }
+
+    Builder publishedWhenGated() {
+      this.publishedWhenGated = true;
+      return this;
     }
 
     Builder key(String column, ColumnType type) {
@@ -167,7 +268,7 @@ public final class JdbcTables {
     }
 
     Table build() {
-      return new Table(name, columns, key, indexes);
+      return new Table(name, columns, key, indexes, Objects.requireNonNull(replace, name + ": replace"), publishedWhenGated);
     }
   }
 
@@ -194,12 +295,15 @@ public final class JdbcTables {
               table("mart_brand_daily")
                   .key("brand", ColumnType.TEXT)
                   .key("day", ColumnType.DATE))
-          // Window replacement deletes by day; dashboards filter by day.
+          // Dashboards filter by day.
           .index("day")
+          .replacing(Replace.ALL)
           .build();
 
   public static final Table MART_BRAND_SUMMARY =
-      brandMetrics(table("mart_brand_summary").key("brand", ColumnType.TEXT)).build();
+      brandMetrics(table("mart_brand_summary").key("brand", ColumnType.TEXT))
+          .replacing(Replace.ALL)
+          .build();
 
   public static final Table MART_POST_TYPE =
       table("mart_post_type")
@@ -208,6 +312,7 @@ public final class JdbcTables {
           .key("media_product_type", ColumnType.TEXT)
           .required("posts", ColumnType.INTEGER)
           .nullable("avg_engagement_rate", ColumnType.DOUBLE)
+          .replacing(Replace.ALL)
           .build();
 
   public static final Table MART_UPLOAD_HEATMAP =
@@ -217,6 +322,7 @@ public final class JdbcTables {
           .key("hour", ColumnType.INTEGER)
           .required("weekday_name", ColumnType.TEXT)
           .required("posts", ColumnType.INTEGER)
+          .replacing(Replace.ALL)
           .build();
 
   public static final Table MART_HASHTAG_DAILY =
@@ -228,6 +334,7 @@ public final class JdbcTables {
           .required("media", ColumnType.INTEGER)
           .index("day")
           .index("hashtag")
+          .replacing(Replace.DAYS)
           .build();
 
   public static final Table MART_KEYWORD_DAILY =
@@ -241,6 +348,7 @@ public final class JdbcTables {
           .required("media", ColumnType.INTEGER)
           .index("day")
           .index("token")
+          .replacing(Replace.DAYS)
           .build();
 
   public static final Table FACT_MEDIA =
@@ -263,6 +371,7 @@ public final class JdbcTables {
           .nullable("permalink", ColumnType.TEXT)
           .index("day")
           .index("scope", "day")
+          .replacing(Replace.DAYS)
           .build();
 
   public static final Table REJECTED =
@@ -276,6 +385,8 @@ public final class JdbcTables {
           .required("rejected_at", ColumnType.TIMESTAMPTZ)
           .index("rejected_at")
           .index("model")
+          .replacing(Replace.RUN)
+          .publishedWhenGated()
           .build();
 
   public static final Table QUALITY_REPORT =
@@ -285,6 +396,8 @@ public final class JdbcTables {
           .key("metric", ColumnType.TEXT)
           .key("field", ColumnType.TEXT)
           .required("value", ColumnType.BIGINT)
+          .replacing(Replace.RUN)
+          .publishedWhenGated()
           .build();
 
   public static final Table PIPELINE_RUN =
@@ -295,7 +408,27 @@ public final class JdbcTables {
           .required("status", ColumnType.TEXT)
           .nullable("runner", ColumnType.TEXT)
           .nullable("options", ColumnType.JSONB)
+          // Not in SPEC §5's column list: why a run failed ("abandoned" for a run that died, or
+          // the first cause), which SPEC rev. 2 asks to record.
+          .nullable("reason", ColumnType.TEXT)
           .index("started_at")
+          .replacing(Replace.DRIVER)
+          .build();
+
+  /**
+   * The profile snapshots of every published day (buzzbeam's addition to §5): what later runs'
+   * "followers as of" lookups and the brand marts' B and D read back (SPEC §3 and §5 rev. 2), so
+   * that a run over one day need not re-read earlier landing data.
+   */
+  public static final Table PROFILE_SNAPSHOT =
+      table("profile_snapshot")
+          .key("brand", ColumnType.TEXT)
+          .key("collected_at", ColumnType.TIMESTAMPTZ)
+          .required("day", ColumnType.DATE)
+          .required("username", ColumnType.TEXT)
+          .required("followers_count", ColumnType.BIGINT)
+          .index("day")
+          .replacing(Replace.DAYS)
           .build();
 
   private static final Map<String, Table> ALL = new LinkedHashMap<>();
@@ -312,12 +445,13 @@ public final class JdbcTables {
             FACT_MEDIA,
             REJECTED,
             QUALITY_REPORT,
-            PIPELINE_RUN)) {
+            PIPELINE_RUN,
+            PROFILE_SNAPSHOT)) {
       ALL.put(t.name, t);
     }
   }
 
-  /** Every §5 table, in SPEC order. */
+  /** Every table, in SPEC §5 order, then {@code profile_snapshot}. */
   public static List<Table> all() {
     return new ArrayList<>(ALL.values());
   }
@@ -331,11 +465,33 @@ public final class JdbcTables {
     return t;
   }
 
-  /** Creates every table and index that does not exist yet, in one transaction. */
-  public static void createAll(Connection c) throws SQLException {
+  /**
+   * Makes the database ready for a run, in one transaction, before anything is written: every
+   * table that exists must have exactly its catalogue columns (names and types, in any order), else
+   * nothing is changed and the error names each difference; missing tables and indexes are created.
+   * The one migration: a {@code pipeline_run} from before the {@code reason} column gets it added.
+   */
+  public static void ensureAll(Connection c) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
+      List<String> differences = new ArrayList<>();
+      for (Table t : ALL.values()) {
+        Map<String, String> existing = existingColumns(c, t.name);
+        if (existing.isEmpty()) {
+          continue;
+        }
+        if (t == PIPELINE_RUN && !existing.containsKey("reason") && existing.size() == t.columns.size() - 1) {
+          s.execute("ALTER TABLE pipeline_run ADD COLUMN reason text");
+          existing.put("reason", ColumnType.TEXT.informationSchemaName());
+        }
+        differences.addAll(differences(t, existing));
+      }
+      if (!differences.isEmpty()) {
+        throw new SQLException(
+            "the database's tables differ from buzzbeam's (SPEC §5); nothing was written: "
+                + String.join("; ", differences));
+      }
       for (Table t : ALL.values()) {
         s.execute(t.createTableSql());
         for (String index : t.createIndexSql()) {
@@ -351,10 +507,38 @@ public final class JdbcTables {
     }
   }
 
-  /** {@link #createAll(Connection)} on a fresh connection to {@code target}. */
-  public static void createAll(JdbcTarget target) throws SQLException {
-    try (Connection c = target.connect()) {
-      createAll(c);
+  /** How an existing table's columns (name → information_schema data_type) differ from {@code t}'s. */
+  static List<String> differences(Table t, Map<String, String> existing) {
+    List<String> out = new ArrayList<>();
+    for (Column col : t.columns) {
+      String type = existing.get(col.name);
+      if (type == null) {
+        out.add(t.name + " has no column " + col.name);
+      } else if (!type.equals(col.type.informationSchemaName())) {
+        out.add(t.name + "." + col.name + " is " + type + ", expected " + col.type.informationSchemaName());
+      }
     }
+    for (String name : existing.keySet()) {
+      if (!t.hasColumn(name)) {
+        out.add(t.name + " has an unexpected column " + name);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> existingColumns(Connection c, String table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position")) {
+      ps.setString(1, table);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          columns.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return columns;
   }
 }

@@ -1,0 +1,45 @@
+package io.buzzbeam.pipelines.sinks;
+
+import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.tables.Tables;
+import java.time.LocalDate;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * {@link ProfileSnapshot}s of the run's window to rows of {@code profile_snapshot}: the published
+ * follower history that later runs read back (see {@code ReadPublished}).
+ */
+public final class ProfileSnapshotRows
+    extends PTransform<PCollection<ProfileSnapshot>, PCollection<Row>> {
+
+  /** The catalogue's schema of {@link Tables#PROFILE_SNAPSHOT}. */
+  public static final Schema SCHEMA = Tables.PROFILE_SNAPSHOT.schema();
+
+  public static ProfileSnapshotRows create() {
+    return new ProfileSnapshotRows();
+  }
+
+  @Override
+  public PCollection<Row> expand(PCollection<ProfileSnapshot> snapshots) {
+    return snapshots
+        .apply(
+            "To profile_snapshot row",
+            MapElements.into(TypeDescriptors.rows()).via(ProfileSnapshotRows::toRow))
+        .setRowSchema(SCHEMA);
+  }
+
+  public static Row toRow(ProfileSnapshot s) {
+    return Row.withSchema(SCHEMA)
+        .withFieldValue("brand", s.getBrand())
+        .withFieldValue("collected_at", s.getCollectedAt())
+        .withFieldValue("day", LocalDate.parse(s.getDay()))
+        .withFieldValue("username", s.getUsername())
+        .withFieldValue("followers_count", s.getFollowersCount())
+        .build();
+  }
+}
