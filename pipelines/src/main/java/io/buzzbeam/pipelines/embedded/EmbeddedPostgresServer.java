@@ -172,7 +172,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * so {@code --auth=scram-sha-256} wins for local and host lines alike, and {@code --pwfile}
    * gives the superuser its password in the same initdb run.
    */
-  static Map<String, String> initdbOptions(Path pwfile) {
+  private static Map<String, String> initdbOptions(Path pwfile) {
     return Map.of("auth", "scram-sha-256", "pwfile", pwfile.toString());
   }
 
