@@ -9,7 +9,8 @@
       Installs the pinned Superset into a virtualenv (.venv/superset), initializes it under
       ./data/superset (SQLite metadata, generated SECRET_KEY, user admin with the password of env
       BUZZBEAM_SUPERSET_PASSWORD or a generated one printed once), creates the read-only role
-      buzzbeam_reader (owner password: env BUZZBEAM_JDBC_PASSWORD), imports the dashboards and
+      buzzbeam_reader (owner password, as PostgreSQL clients look for one: env BUZZBEAM_JDBC_PASSWORD,
+      the URL's password=, env PGPASSWORD, PGPASSFILE or ~/.pgpass; else none), imports the dashboards and
       serves Superset on 127.0.0.1:PORT in the background. Without --jdbcUrl: the embedded
       PostgreSQL of `./buzzbeam serve` (DATA_DIR/postgres.credentials; DATA_DIR is --dataDir, else
       env BUZZBEAM_DATA_DIR, else ./data).
@@ -60,34 +61,35 @@ def parse(argv):
     return cmd, opts
 
 
-def resolve_target(opts):
-    """(PgTarget, owner user, owner password, role admin (user, password) or None) for `up`.
+def resolve_target(opts, environ=os.environ):
+    """(PgTarget, owner user, owner password or None, role admin (user, password) or None) for `up`.
 
     The role admin creates the read-only role: the owner itself for --jdbcUrl (it needs CREATEROLE),
     the embedded server's superuser for the embedded PostgreSQL (its owner `buzzbeam` has no CREATEROLE).
+    The owner password is looked up as PostgreSQL clients do (jdbc.resolve_password); without one the
+    connection is tried without a password.
     """
-    from buzzbeam_dashboards.jdbc import parse_jdbc_url, read_embedded_credentials, read_embedded_superuser
+    from buzzbeam_dashboards.jdbc import (parse_jdbc_url, read_embedded_credentials, read_embedded_superuser,
+                                          resolve_password)
 
-    password = os.environ.get("BUZZBEAM_JDBC_PASSWORD")
     admin = None
     if "jdbcUrl" in opts:
-        target = parse_jdbc_url(opts["jdbcUrl"], user=opts.get("jdbcUser"), password=password)
+        target = parse_jdbc_url(opts["jdbcUrl"], user=opts.get("jdbcUser"))
         if not target.user:
             raise UsageError("--jdbcUrl needs --jdbcUser (the owner of the buzzbeam tables)")
     elif "jdbcUser" in opts:
         raise UsageError("--jdbcUser needs --jdbcUrl")
     else:
-        data_dir = opts.get("dataDir") or os.environ.get("BUZZBEAM_DATA_DIR") or os.path.join(os.getcwd(), "data")
+        data_dir = opts.get("dataDir") or environ.get("BUZZBEAM_DATA_DIR") or os.path.join(os.getcwd(), "data")
         creds = read_embedded_credentials(data_dir)
         if creds is None:
             raise RuntimeError(f"no --jdbcUrl given and no embedded PostgreSQL credentials in "
                                f"{os.path.join(data_dir, 'postgres.credentials')}: start `./buzzbeam serve` "
                                f"or pass --jdbcUrl/--jdbcUser")
         url, user, file_password = creds
-        target = parse_jdbc_url(url, user=user, password=password or file_password)
+        target = parse_jdbc_url(url, user=user, password=file_password)
         admin = read_embedded_superuser(data_dir)
-    if not target.password:
-        raise UsageError("the owner password is missing: set env BUZZBEAM_JDBC_PASSWORD")
+    target.password, _ = resolve_password(target, environ)
     return target, target.user, target.password, admin
 
 

@@ -2,6 +2,7 @@
 
 import os
 import re
+import stat
 import urllib.parse
 from dataclasses import dataclass, field
 
@@ -123,3 +124,63 @@ def read_embedded_credentials(data_dir):
             return None
         url = "jdbc:postgresql://127.0.0.1:%d/%s" % (port, first("database") or "buzzbeam")
     return url, first("user", "jdbcUser", "username"), first("password", "jdbcPassword")
+
+
+def _pgpass_fields(line):
+    """The five fields of a .pgpass line (`\\:` and `\\\\` are escapes), or None when malformed."""
+    fields, cur, chars = [], [], iter(line)
+    for ch in chars:
+        if ch == "\\":
+            cur.append(next(chars, ""))
+        elif ch == ":" and len(fields) < 4:
+            fields.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    fields.append("".join(cur))
+    return fields if len(fields) == 5 else None
+
+
+def pgpass_password(path, host, port, database, user):
+    """The password of the first line of the password file `path` matching host:port:database:user
+    (`*` matches anything), as libpq reads ~/.pgpass; None when there is none.
+
+    Like libpq, a file that the group or others may read is ignored: its passwords are not private.
+    """
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or st.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        return None
+    wanted = (host, str(port), database, user)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = _pgpass_fields(line)
+            if fields and all(f == "*" or f == w for f, w in zip(fields[:4], wanted)):
+                return fields[4]
+    return None
+
+
+def resolve_password(target, environ):
+    """(password, where it came from) for `target`'s user, looked up the way PostgreSQL clients do.
+
+    In order: BUZZBEAM_JDBC_PASSWORD; the password `target` already carries (the JDBC URL's
+    `password=`, the embedded server's credentials file); PGPASSWORD; the password file PGPASSFILE,
+    else ~/.pgpass, for host:port:database:user. None when none of them has one: the connection is
+    then tried without a password (the server may trust the client).
+    """
+    if environ.get("BUZZBEAM_JDBC_PASSWORD"):
+        return environ["BUZZBEAM_JDBC_PASSWORD"], "BUZZBEAM_JDBC_PASSWORD"
+    if target.password:
+        return target.password, "connection settings"
+    if environ.get("PGPASSWORD"):
+        return environ["PGPASSWORD"], "PGPASSWORD"
+    path = environ.get("PGPASSFILE") or os.path.join(environ.get("HOME") or os.path.expanduser("~"), ".pgpass")
+    password = pgpass_password(path, target.host, target.port, target.database, target.user)
+    if password:
+        return password, path
+    return None, None

@@ -19,7 +19,15 @@ def ensure_reader(target, owner_user, owner_password, reader_password, reader=RE
     from psycopg2 import sql
 
     user, password = admin if admin else (owner_user, owner_password)
-    conn = psycopg2.connect(**target.libpq_kwargs(user=user, password=password), connect_timeout=15)
+    try:
+        conn = psycopg2.connect(**target.libpq_kwargs(user=user, password=password), connect_timeout=15)
+    except psycopg2.OperationalError as e:
+        if password:
+            raise
+        reason = (str(e).strip().splitlines() or ["?"])[-1]
+        raise RuntimeError(f"connecting to {target.host}:{target.port}/{target.database} as {user} without a "
+                           f"password failed ({reason}): set BUZZBEAM_JDBC_PASSWORD or PGPASSWORD, or add a line "
+                           f"for it to ~/.pgpass (or PGPASSFILE)") from e
     try:
         conn.autocommit = True
         with conn.cursor() as cur:

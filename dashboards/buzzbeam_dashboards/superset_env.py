@@ -50,7 +50,8 @@ class Env:
         self.python = os.path.join(self.venv, "bin", "python")
         self.bin = os.path.join(self.venv, "bin")
         self.config = os.path.join(self.state, "superset_config.py")
-        self.pidfile = os.path.join(self.state, "run", f"superset-{self.port}.pid")
+        self.pidfile = os.path.join(self.state, "run", f"superset-{self.port}.pid")  # gunicorn's
+        self.startfile = os.path.join(self.state, "run", f"superset-{self.port}.started")  # ours: pid, start time
         self.logfile = os.path.join(self.state, "logs", f"superset-{self.port}.log")
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -62,6 +63,9 @@ class Env:
         env.update(SUPERSET_CONFIG_PATH=self.config, FLASK_APP="superset.app:create_app()",
                    SUPERSET_HOME=self.state, PYTHONPATH=DASHBOARDS_DIR, SUPERSET_LOAD_EXAMPLES="no")
         env.pop("SUPERSET_SECRET_KEY", None)
+        # Superset connects as buzzbeam_reader with its own password; the owner's stays with `up`.
+        for name in ("BUZZBEAM_JDBC_PASSWORD", "PGPASSWORD"):
+            env.pop(name, None)
         return env
 
 
@@ -188,18 +192,71 @@ def ensure_admin(env):
 
 # ------------------------------------------------------------------ serve
 
-def read_pid(env):
+def _pidfile_pid(env):
     try:
-        pid = int(open(env.pidfile).read().strip())
+        return int(open(env.pidfile).read().strip())
     except (OSError, ValueError):
         return None
+
+
+def _start_ticks(pid):
+    """Field 22 of /proc/PID/stat: when the process started, in clock ticks after boot; None if gone."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            stat = f.read()
+    except OSError:
         return None
-    except PermissionError:
-        pass
+    # field 2, the command name, may hold spaces and parentheses: count the fields after the last ")"
+    return int(stat[stat.rindex(")") + 2:].split()[19])
+
+
+def _epoch_of_ticks(ticks):
+    with open("/proc/stat") as f:
+        boot = next(int(line.split()[1]) for line in f if line.startswith("btime "))
+    return boot + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _in_state_dir(env, pid):
+    """gunicorn runs in the directory it was started from (its --chdir default): our state dir."""
+    try:
+        return os.path.realpath(os.readlink(f"/proc/{pid}/cwd")) == os.path.realpath(env.state)
+    except OSError:
+        return False
+
+
+def record_started(env, launched_at):
+    """Records the gunicorn master that `start` launched at `launched_at` (epoch seconds): the pid of
+    its pid file, once that process exists, started after the launch and runs in our state dir. The
+    record (pid and start time) is what `read_pid` later asks for before anything is signalled."""
+    pid = _pidfile_pid(env)
+    ticks = _start_ticks(pid) if pid else None
+    # btime is whole seconds: allow 2 s of rounding
+    if ticks is None or _epoch_of_ticks(ticks) < launched_at - 2 or not _in_state_dir(env, pid):
+        return None
+    write_private(env.startfile, f"{pid} {ticks}\n")
     return pid
+
+
+def read_pid(env):
+    """The pid of the Superset that `start` launched and recorded on this port, if it still runs.
+
+    A pid file alone proves nothing: after a crash or a reboot its pid may belong to any other program.
+    The process must be the recorded one (same pid, same start time, as gunicorn's pid file says too)
+    and run in our state dir; otherwise None, and nothing is ever signalled.
+    """
+    try:
+        pid, ticks = (int(v) for v in open(env.startfile).read().split())
+    except (OSError, ValueError):
+        return None
+    if _pidfile_pid(env) != pid or _start_ticks(pid) != ticks or not _in_state_dir(env, pid):
+        return None
+    return pid
+
+
+def _forget(env):
+    for path in (env.pidfile, env.startfile):
+        if os.path.exists(path):
+            os.remove(path)
 
 
 def healthy(env, timeout=2.0):
@@ -216,6 +273,8 @@ def start(env, workers=2, threads=4, wait_s=180):
         return False
     if healthy(env):
         raise RuntimeError(f"port {env.port} already answers but is not this Superset (no live pid in {env.pidfile})")
+    # A stale pid file naming a live process (any program, after a crash) would stop gunicorn from starting.
+    _forget(env)
     cmd = [os.path.join(env.bin, "gunicorn"), "--bind", f"127.0.0.1:{env.port}",
            "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
            "--timeout", "120", "--limit-request-line", "0", "--limit-request-field_size", "0",
@@ -225,6 +284,8 @@ def start(env, workers=2, threads=4, wait_s=180):
     t0 = time.time()
     subprocess.run(cmd, env=env.child_env(), check=True, cwd=env.state)
     while time.time() - t0 < wait_s:
+        if read_pid(env) is None:
+            record_started(env, t0)
         if healthy(env):
             log(f"Superset answers on {env.url} after {time.time() - t0:.0f}s (pid {read_pid(env)}, log {env.logfile})")
             return True
@@ -236,25 +297,23 @@ def start(env, workers=2, threads=4, wait_s=180):
 
 
 def stop(env, quiet=False, wait_s=30):
+    """Stops the Superset `read_pid` proves we started; any other pid file is stale and only removed."""
     pid = read_pid(env)
     if not pid:
         if not quiet:
             log(f"no Superset of ours runs on port {env.port}")
-        if os.path.exists(env.pidfile):
-            os.remove(env.pidfile)
+        _forget(env)
         return False
+    ticks = _start_ticks(pid)
     os.kill(pid, signal.SIGTERM)
     t0 = time.time()
     while time.time() - t0 < wait_s:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if _start_ticks(pid) != ticks:  # gone (or the pid already reused: then it is not ours either)
             break
         time.sleep(0.3)
     else:
         os.kill(pid, signal.SIGKILL)
-    if os.path.exists(env.pidfile):
-        os.remove(env.pidfile)
+    _forget(env)
     if not quiet:
         log(f"stopped Superset on port {env.port} (pid {pid})")
     return True

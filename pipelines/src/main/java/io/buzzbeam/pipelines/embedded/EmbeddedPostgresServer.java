@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +49,18 @@ import org.slf4j.LoggerFactory;
  *       buzzbeam}, with a random password generated once and kept in {@code
  *       <dataDir>/postgres.credentials} (mode 600, see {@link PostgresCredentials}); TCP logins
  *       need SCRAM passwords (pg_hba). Passwords are set with a client-side SCRAM hash, so they
- *       never appear in a server log either. Only the very first start, before the passwords
- *       exist, runs briefly with initdb's loopback-only {@code trust}.
+ *       never appear in a server log either. There is no password-less moment, not even on the
+ *       first start: initdb itself runs with {@code --auth=scram-sha-256} and the superuser's
+ *       password from a mode-600 file (see {@link #initdbOptions}), and pg_hba.conf is rewritten
+ *       before every postmaster start.
  *   <li><b>Stale {@code postmaster.pid}</b>: when a JVM is killed (SIGKILL, OOM) its postmaster
- *       lives on as an orphan and pg_ctl refuses to start. On start we read the pid file: if its
- *       process is alive and no live buzzbeam process holds the data directory (zonky's {@code
- *       epg-lock} file lock, which the kernel releases when a JVM dies), the orphan is shut down
- *       (SIGTERM, then SIGKILL after 30 s); a pid file whose process is gone is removed.
+ *       lives on as an orphan and pg_ctl refuses to start. On start we read the pid file and
+ *       only believe it when its process provably is the postmaster of this directory: its
+ *       command line names the directory ({@code -D}) or runs in it, and it started when the pid
+ *       file says (line 3). Such an orphan is shut down (SIGTERM, then SIGKILL after 30 s) unless
+ *       a live buzzbeam process holds the data directory (zonky's {@code epg-lock} file lock,
+ *       which the kernel releases when a JVM dies); any other pid file is stale (its pid may
+ *       belong to any program by now) and is removed without signalling anything.
  *   <li><b>Sharing with {@code serve}</b>: if another live process (e.g. {@code ./buzzbeam
  *       serve}) holds the data directory and its postmaster is up, we attach to it instead of
  *       failing; {@link #close()} then leaves it running.
@@ -70,8 +77,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public static final int DEFAULT_PORT = 5432;
   static final String HOST = "127.0.0.1";
-  private static final String BOOTSTRAPPED_MARKER = "buzzbeam.bootstrapped";
   private static final String LOCK_FILE = "epg-lock";
+  private static final String INITDB_PWFILE = "postgres.initdb-pwfile";
+  /**
+   * How much later than its process the postmaster may record its start time (it does so early in
+   * its main, but a loaded machine can delay that); never earlier, save rounding to seconds.
+   */
+  private static final long START_TIME_SLACK_SECONDS = 10;
 
   private final Path dataDir;
   private final int port;
@@ -105,8 +117,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     int chosenPort = port == 0 ? freePort() : port;
-    boolean bootstrapped = Files.exists(pgData.resolve(BOOTSTRAPPED_MARKER));
     Path log = dataDir.resolve("postgres.log");
+    // zonky runs initdb only when the directory holds no cluster yet.
+    boolean initdb = !Files.exists(pgData.resolve("postgresql.conf"));
+    Path pwfile = dataDir.resolve(INITDB_PWFILE);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(pgData)
@@ -122,11 +136,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             .setLocaleConfig("locale", "C")
             .setConnectConfig("password", credentials.superuserPassword())
             .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    if (bootstrapped) {
-      // Before the postmaster starts: make sure TCP logins need a password, even if an earlier
-      // start crashed between bootstrapping and rewriting pg_hba.conf.
-      builder.setDataDirectoryCustomizer(EmbeddedPostgresServer::writeHba);
+            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            // Runs after initdb and before every postmaster start: only SCRAM logins over
+            // loopback TCP, whatever an older version or a hand edit left in pg_hba.conf.
+            .setDataDirectoryCustomizer(EmbeddedPostgresServer::writeHba);
+    if (initdb) {
+      writeOwnerOnly(pwfile, credentials.superuserPassword());
+      initdbOptions(pwfile).forEach(builder::setLocaleConfig);
     }
     EmbeddedPostgres pg;
     try {
@@ -134,12 +150,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       throw new IOException(
           "embedded PostgreSQL did not start on port " + chosenPort + " (see " + log + ")", e);
+    } finally {
+      Files.deleteIfExists(pwfile);
     }
     EmbeddedPostgresServer server =
         new EmbeddedPostgresServer(dataDir, chosenPort, credentials, pg);
     try {
-      server.bootstrap(pgData);
-    } catch (SQLException | IOException | RuntimeException e) {
+      server.bootstrap();
+    } catch (SQLException | RuntimeException e) {
       server.close();
       throw new IOException("embedded PostgreSQL bootstrap failed: " + e.getMessage(), e);
     }
@@ -148,10 +166,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Creates the application role and database if missing, (re)sets both passwords from the
-   * credentials file, then requires SCRAM for every TCP login. Idempotent: runs on every start.
+   * Extra initdb options so that the cluster never accepts a login without a password. zonky has
+   * no setting for initdb's arguments, but it passes every "locale config" entry to initdb as
+   * {@code --key=value} after its own {@code -A trust}; initdb takes the last {@code -A/--auth},
+   * so {@code --auth=scram-sha-256} wins for local and host lines alike, and {@code --pwfile}
+   * gives the superuser its password in the same initdb run.
    */
-  private void bootstrap(Path pgData) throws SQLException, IOException {
+  private static Map<String, String> initdbOptions(Path pwfile) {
+    return Map.of("auth", "scram-sha-256", "pwfile", pwfile.toString());
+  }
+
+  /** Creates {@code file} with mode 600 from the start and writes {@code text} into it. */
+  private static void writeOwnerOnly(Path file, String text) throws IOException {
+    if (text.isEmpty()) {
+      throw new IOException("no superuser_password in the credentials file: initdb needs one");
+    }
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Creates the application role and database if missing, (re)sets both passwords from the
+   * credentials file. Idempotent: runs on every start.
+   */
+  private void bootstrap() throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", credentials.superuser());
     props.setProperty("password", credentials.superuserPassword());
@@ -178,12 +222,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                   + " ENCODING 'UTF8' TEMPLATE template0");
         }
       }
-      writeHba(pgData.toFile());
-      try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_reload_conf()");
-      }
     }
-    Files.writeString(pgData.resolve(BOOTSTRAPPED_MARKER), "1\n");
   }
 
   private static boolean exists(Connection c, String sql, String value) throws SQLException {
@@ -215,7 +254,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /**
    * Deals with a {@code postmaster.pid} left in {@code pgData}. Returns the port of a server that a
    * live process (e.g. {@code serve}) is running on this directory, to attach to; otherwise stops
-   * an orphaned postmaster or removes a stale pid file, and returns empty.
+   * an orphaned postmaster of this directory or removes a stale pid file, and returns empty.
    */
   static Optional<Integer> recoverOrFindRunning(Path pgData) throws IOException {
     Path pidFile = pgData.resolve("postmaster.pid");
@@ -224,21 +263,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     long pid = lines.isEmpty() ? -1 : parseLong(lines.get(0));
+    long recordedStart = lines.size() > 2 ? parseLong(lines.get(2)) : -1;
     int pidPort = lines.size() > 3 ? (int) parseLong(lines.get(3)) : -1;
-    Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
-    boolean alive = process.map(ProcessHandle::isAlive).orElse(false) && isPostgres(process.get());
-    if (alive && isLockedByAnotherProcess(pgData.resolve(LOCK_FILE))) {
-      if (pidPort > 0) {
+    Optional<ProcessHandle> postmaster =
+        (pid > 0 ? ProcessHandle.of(pid) : Optional.<ProcessHandle>empty())
+            .filter(p -> isPostmasterOf(p, pgData, recordedStart));
+    boolean inUse = isLockedByAnotherProcess(pgData.resolve(LOCK_FILE));
+    if (inUse) {
+      if (postmaster.isPresent() && pidPort > 0) {
         return Optional.of(pidPort);
       }
       throw new IOException(
-          pgData + " is in use by another process (postmaster pid " + pid + ") on an unknown port");
+          pgData + " is in use by another process, but its postmaster.pid (pid " + pid
+              + ") names no postmaster of this directory");
     }
-    if (alive) {
+    if (postmaster.isPresent()) {
       LOG.warn(
           "Found an orphaned PostgreSQL (pid {}) on {} left by a killed process; shutting it down",
           pid, pgData);
-      ProcessHandle orphan = process.get();
+      ProcessHandle orphan = postmaster.get();
       orphan.destroy(); // SIGTERM: "smart" shutdown; its clients died with their JVM
       if (!waitForExit(orphan, 30)) {
         LOG.warn("PostgreSQL pid {} did not stop in 30 s; killing it", pid);
@@ -246,7 +289,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         waitForExit(orphan, 10);
       }
     } else {
-      LOG.warn("Removing a stale postmaster.pid (pid {} is not running) in {}", pid, pgData);
+      LOG.warn(
+          "Removing a stale postmaster.pid in {}: pid {} is not a running postmaster of it", pgData,
+          pid);
     }
     Files.deleteIfExists(pidFile);
     return Optional.empty();
@@ -266,11 +311,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  /** A pid can be reused after a reboot or in a fresh container: only trust a postgres process. */
-  private static boolean isPostgres(ProcessHandle process) {
-    Optional<String> command = process.info().command();
-    // Without /proc details we cannot tell; assume it is ours rather than start a second server.
-    return command.map(c -> c.endsWith("/postgres") || c.endsWith("postgres")).orElse(true);
+  /**
+   * True only when {@code process} provably is the postmaster that wrote the pid file of {@code
+   * pgData}: pids are reused (after a reboot, in a fresh container, after long uptimes), so a
+   * live pid alone says nothing. Its command line must name the directory ({@code -D DIR}, as
+   * pg_ctl starts it) or it must run in it (a postmaster changes into its data directory), and
+   * its start time must be the one the pid file records. Without that proof nothing is signalled.
+   */
+  static boolean isPostmasterOf(ProcessHandle process, Path pgData, long recordedStartEpoch) {
+    if (!process.isAlive() || recordedStartEpoch <= 0) {
+      return false;
+    }
+    Optional<Long> started = process.info().startInstant().map(i -> i.getEpochSecond());
+    if (started.isEmpty()
+        || recordedStartEpoch < started.get() - 1
+        || recordedStartEpoch > started.get() + START_TIME_SLACK_SECONDS) {
+      return false;
+    }
+    Path dir = realPath(pgData);
+    String[] args = process.info().arguments().orElse(new String[0]);
+    for (int i = 0; i < args.length; i++) {
+      String named =
+          args[i].equals("-D") && i + 1 < args.length
+              ? args[i + 1]
+              : args[i].startsWith("-D") ? args[i].substring(2) : null;
+      if (named != null && !named.isEmpty() && realPath(Path.of(named)).equals(dir)) {
+        return true;
+      }
+    }
+    try {
+      Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd"));
+      return realPath(cwd).equals(dir);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
   }
 
   /** True when another live process holds zonky's lock on the data directory. */

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +45,23 @@ class EmbeddedPostgresServerTest {
         assertEquals("buzzbeam", scalar(s, "SELECT current_database()"));
         assertEquals("buzzbeam", scalar(s, "SELECT current_user"));
       }
-      // A wrong password is refused (pg_hba requires SCRAM once bootstrapped).
-      Properties wrong = new Properties();
-      wrong.setProperty("user", "buzzbeam");
-      wrong.setProperty("password", "not-the-password");
-      assertThrows(SQLException.class, () -> DriverManager.getConnection(pg.url(), wrong).close());
-      Properties none = new Properties();
-      none.setProperty("user", "postgres");
-      assertThrows(SQLException.class, () -> DriverManager.getConnection(pg.url(), none).close());
+      // From the first start on, neither role gets in without its password: initdb itself set up
+      // SCRAM and the superuser's password, so there never was a trust window.
+      for (String user : List.of("buzzbeam", "postgres")) {
+        Properties wrong = new Properties();
+        wrong.setProperty("user", user);
+        wrong.setProperty("password", "not-the-password");
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(pg.url(), wrong).close());
+        Properties none = new Properties();
+        none.setProperty("user", user);
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(pg.url(), none).close());
+        String postgresDb = pg.url().replaceAll("/buzzbeam$", "/postgres");
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(postgresDb, none).close());
+      }
+      String hba = Files.readString(dataDir.resolve("postgres/pg_hba.conf"));
+      assertFalse(hba.contains("trust"), hba);
+      assertFalse(hba.lines().anyMatch(l -> l.startsWith("local")), "no Unix-socket logins: " + hba);
+      assertFalse(Files.exists(dataDir.resolve("postgres.initdb-pwfile")), "initdb's password file is gone");
       // The hint never contains the password itself.
       String password = PostgresCredentials.load(pg.credentialsFile()).password();
       assertFalse(pg.psqlHint().contains(password));
@@ -96,6 +106,68 @@ class EmbeddedPostgresServerTest {
         Statement s = c.createStatement()) {
       assertEquals("42", scalar(s, "SELECT x FROM t"));
     }
+  }
+
+  /**
+   * A stale postmaster.pid whose pid now belongs to another program must not get that program
+   * signalled, even when its executable is called {@code postgres}: first one that does not serve
+   * this directory, then one that names it ({@code -D}, working directory) but started at another
+   * time than the pid file records.
+   */
+  @Test
+  void leavesAnUnrelatedProcessNamedPostgresAlone() throws Exception {
+    Path pgData = dataDir.resolve("postgres");
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
+        Connection c = pg.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (x int)");
+      s.execute("INSERT INTO t VALUES (42)");
+    }
+    Path bin = Files.createDirectories(dataDir.resolve("bin"));
+    Path fakeSleep = Files.copy(Path.of("/bin/sleep"), bin.resolve("postgres"));
+    Path fakeShellDir = Files.createDirectories(bin.resolve("shell"));
+    Path fakeShell = Files.copy(Path.of("/bin/bash"), fakeShellDir.resolve("postgres"));
+    assertTrue(fakeSleep.toFile().setExecutable(true) && fakeShell.toFile().setExecutable(true));
+
+    Process sleeper = new ProcessBuilder(fakeSleep.toString(), "300").start();
+    Process namesOurDir =
+        new ProcessBuilder(fakeShell.toString(), "-c", "sleep 300; exit 0", "-D", pgData.toString())
+            .directory(pgData.toFile())
+            .start();
+    try {
+      long sleeperStart = sleeper.info().startInstant().orElseThrow().getEpochSecond();
+      writeStalePidFile(pgData, sleeper.pid(), sleeperStart);
+      try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
+          Connection c = pg.connect();
+          Statement s = c.createStatement()) {
+        assertFalse(pg.attached());
+        assertEquals("42", scalar(s, "SELECT x FROM t"));
+      }
+      assertTrue(sleeper.isAlive(), "a process that is not a postmaster of this directory was signalled");
+
+      writeStalePidFile(pgData, namesOurDir.pid(), 1700000000L);
+      try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
+          Connection c = pg.connect();
+          Statement s = c.createStatement()) {
+        assertEquals("42", scalar(s, "SELECT x FROM t"));
+      }
+      assertTrue(namesOurDir.isAlive(), "a process started at another time than recorded was signalled");
+    } finally {
+      for (Process p : List.of(sleeper, namesOurDir)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  /** A pid file as a crash leaves it (PostgreSQL's layout: pid, data dir, start time, port...). */
+  private static void writeStalePidFile(Path pgData, long pid, long startEpochSeconds)
+      throws Exception {
+    Files.writeString(
+        pgData.resolve("postmaster.pid"),
+        pid + "\n" + pgData + "\n" + startEpochSeconds + "\n5432\n\n127.0.0.1\n"
+            + "  5432001         0\nready   \n");
   }
 
   @Test
