@@ -15,6 +15,7 @@ import io.buzzbeam.pipelines.sinks.WriteMongo;
 import io.buzzbeam.pipelines.sinks.WriteStage;
 import io.buzzbeam.transforms.dedup.DeduplicateMedia;
 import io.buzzbeam.transforms.dedup.DeduplicateProfiles;
+import io.buzzbeam.transforms.ingest.LandingPrune;
 import io.buzzbeam.transforms.ingest.LandingResult;
 import io.buzzbeam.transforms.ingest.ParseLanding;
 import io.buzzbeam.transforms.keywords.Stopwords;
@@ -75,7 +76,12 @@ public final class BuzzbeamPipeline {
 
   public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) throws java.io.IOException {
     LandingResult landing =
-        p.apply("ParseLanding", ParseLanding.from(s.landing).withTimezone(s.timezone).withRunId(runId));
+        p.apply(
+            "ParseLanding",
+            ParseLanding.from(s.landing)
+                .withTimezone(s.timezone)
+                .prunedBefore(LandingPrune.windowStart(s.from, s.timezone))
+                .withRunId(runId));
     LocalDate from = day(s.from);
     LocalDate to = day(s.to);
     boolean readsPublished = targets.jdbc != null && (from != null || to != null);

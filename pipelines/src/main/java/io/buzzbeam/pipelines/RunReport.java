@@ -178,6 +178,11 @@ public final class RunReport {
     printGroup(out, "rejected by reason", ".rejected_by_reason.");
     printGroup(out, "defaulted by field", ".defaulted.");
     printGroup(out, "skipped", ".skipped.");
+    // Not read, so outside read = valid + rejected: files whose path dates them before the window.
+    long pruned = get(QualityCount.counterName(QualityCount.MODEL_FILE, QualityCount.PRUNED, ""));
+    if (pruned > 0) {
+      out.printf(Locale.ROOT, "  files pruned by --from: %s%n", n(pruned));
+    }
     out.printf(
         Locale.ROOT,
         "  captions: %s distinct tokenized for %s media%n",

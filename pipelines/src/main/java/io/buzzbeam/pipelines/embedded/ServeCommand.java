@@ -6,7 +6,7 @@ import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
 import io.buzzbeam.transforms.tables.Tables;
 import java.sql.SQLException;
-io.buzzbeam.pipelines.cli.Args;
+import io.buzzbeam.pipelines.cli.Args;
 import io.buzzbeam.pipelines.cli.Command;
 import io.buzzbeam.pipelines.cli.UsageException;
 import java.io.PrintStream;

@@ -8,6 +8,7 @@ import io.buzzbeam.transforms.quality.QualityCountCoder;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
 import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <pre>{@code
  * LandingResult landing = pipeline.apply("ParseLanding",
- *     ParseLanding.from(options.getLanding()).withTimezone("Asia/Seoul").withRunId(runId));
+ *     ParseLanding.from(options.getLanding())
+ *         .withTimezone("Asia/Seoul")
+ *         .prunedBefore(LandingPrune.windowStart("2023-08-30", "Asia/Seoul"))
+ *         .withRunId(runId));
  * }</pre>
  *
  * <p>Files are read by {@link ReadLanding}; their records are reshuffled, because one big
@@ -48,15 +52,18 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
   private final String landingDir;
   private final String zoneId;
   private final String runId;
+  private final Instant windowStart;
 
-  private ParseLanding(String landingDir, String zoneId, String runId) {
+  private ParseLanding(String landingDir, String zoneId, String runId, Instant windowStart) {
     this.landingDir = landingDir;
     this.zoneId = zoneId;
     this.runId = runId;
+    this.windowStart = windowStart;
   }
 
   public static ParseLanding from(String landingDir) {
-    return new ParseLanding(Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null);
+    return new ParseLanding(
+        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, null);
   }
 
   /** The zone of {@code day}, {@code hour}, {@code weekday}; an IANA id such as {@code Asia/Seoul}. */
@@ -66,12 +73,22 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("--timezone: unknown time zone '" + zoneId + "'", e);
     }
-    return new ParseLanding(landingDir, zoneId, runId);
+    return new ParseLanding(landingDir, zoneId, runId, windowStart);
   }
 
   /** The run id written on every dead letter. */
   public ParseLanding withRunId(String runId) {
-    return new ParseLanding(landingDir, zoneId, Objects.requireNonNull(runId, "runId"));
+    return new ParseLanding(
+        landingDir, zoneId, Objects.requireNonNull(runId, "runId"), windowStart);
+  }
+
+  /**
+   * The first instant of the window ({@code --from}, see {@link LandingPrune#windowStart}): landing
+   * files whose path dates them before it are not opened, and are counted as {@code file/pruned}.
+   * Null (the default): every file is read.
+   */
+  public ParseLanding prunedBefore(Instant windowStart) {
+    return new ParseLanding(landingDir, zoneId, runId, windowStart);
   }
 
   @Override
@@ -83,7 +100,9 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     Coder<RejectedItem> rejectedCoder = AvroCoder.specific(RejectedItem.class);
 
     PCollectionTuple files =
-        input.apply("ReadLandingFiles", ReadLanding.from(landingDir).withRunId(runId));
+        input.apply(
+            "ReadLandingFiles",
+            ReadLanding.from(landingDir).withRunId(runId).prunedBefore(windowStart));
 
     PCollectionTuple parsed =
         files

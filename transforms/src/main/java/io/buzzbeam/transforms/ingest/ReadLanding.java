@@ -3,25 +3,28 @@ package io.buzzbeam.transforms.ingest;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCountCoder;
+import java.time.Instant;
 import java.util.Objects;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Landing directory → raw records (SPEC §1): matches {@code landingDir} recursively, keeps
- * {@code *.jsonl}, {@code *.jsonl.gz}, {@code *.json}, {@code *.json.xz} and reads each file as a
- * stream. Unreadable files become {@code file} dead letters ({@code unreadable:file}, position
- * {@code "0"}); the run goes on.
+ * Landing directory → raw records (SPEC §1): lists {@code landingDir} recursively, each file once
+ * ({@link ListLandingFiles}: {@code *.jsonl}, {@code *.jsonl.gz}, {@code *.json}, {@code *.json.xz};
+ * links out of the directory and second paths are {@code skipped:link}), leaves out the files that
+ * cannot hold an item of the window when {@link #prunedBefore} is set ({@code file/pruned}), and
+ * reads each file as a stream. Unreadable files become {@code file} dead letters
+ * ({@code unreadable:file}, position {@code "0"}); the run goes on.
  *
  * <p>Outputs, by tag: {@link #RECORDS}, {@link #REJECTED}, {@link #QUALITY} (unsummed
  * increments of the {@code file} model).
@@ -32,25 +35,32 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<RejectedItem> REJECTED = new TupleTag<RejectedItem>() {};
   public static final TupleTag<QualityCount> QUALITY = new TupleTag<QualityCount>() {};
 
+  private static final TupleTag<LandingFile> KEPT = new TupleTag<LandingFile>() {};
+
   private final String landingDir;
   private final String runId;
+  private final Instant windowStart;
 
-  private ReadLanding(String landingDir, String runId) {
+  private ReadLanding(String landingDir, String runId, Instant windowStart) {
     this.landingDir = Objects.requireNonNull(landingDir, "landingDir");
     this.runId = runId;
+    this.windowStart = windowStart;
   }
 
   public static ReadLanding from(String landingDir) {
-    return new ReadLanding(landingDir, null);
+    return new ReadLanding(landingDir, null, null);
   }
 
   public ReadLanding withRunId(String runId) {
-    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"));
+    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"), windowStart);
   }
 
-  /** The recursive file pattern of a landing directory. */
-  static String recursivePattern(String landingDir) {
-    return landingDir.endsWith("/") ? landingDir + "**" : landingDir + "/**";
+  /**
+   * Does not open the files that {@link LandingPrune#canHoldFrom} rules out for a window starting
+   * at {@code windowStart}; null (the default) opens every file.
+   */
+  public ReadLanding prunedBefore(Instant windowStart) {
+    return new ReadLanding(landingDir, runId, windowStart);
   }
 
   @Override
@@ -58,23 +68,26 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
     if (runId == null) {
       throw new IllegalStateException("ReadLanding needs withRunId(...)");
     }
+    Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
+
+    PCollectionTuple listed = input.apply("ListLandingFiles", ListLandingFiles.in(landingDir));
+    PCollection<LandingFile> files = listed.get(ListLandingFiles.FILES);
+    PCollectionList<QualityCount> quality = PCollectionList.of(listed.get(ListLandingFiles.QUALITY));
+    if (windowStart != null) {
+      PCollectionTuple kept =
+          files.apply(
+              "SkipFilesBeforeWindow",
+              ParDo.of(new PruneBeforeWindowFn(windowStart, KEPT, QUALITY))
+                  .withOutputTags(KEPT, TupleTagList.of(QUALITY)));
+      files = kept.get(KEPT).setCoder(files.getCoder());
+      quality = quality.and(kept.get(QUALITY).setCoder(qualityCoder));
+    }
+
     PCollectionTuple read =
-        input
-            .apply(
-                "MatchLandingFiles",
-                FileIO.match()
-                    .filepattern(recursivePattern(landingDir))
-                    .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-            .apply(
-                "KeepLandingFileTypes",
-                Filter.by(
-                    (MatchResult.Metadata m) ->
-                        LandingFiles.kindOf(m.resourceId().toString().replace('\\', '/'))
-                            != null))
-            .apply(
-                "ReadFilesAsRecords",
-                ParDo.of(new ReadLandingFileFn(landingDir, runId, REJECTED, QUALITY))
-                    .withOutputTags(RECORDS, TupleTagList.of(REJECTED).and(QUALITY)));
+        files.apply(
+            "ReadFilesAsRecords",
+            ParDo.of(new ReadLandingFileFn(runId, REJECTED, QUALITY))
+                .withOutputTags(RECORDS, TupleTagList.of(REJECTED).and(QUALITY)));
     try {
       read.get(RECORDS)
           .setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(RawRecord.class));
@@ -82,7 +95,15 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
       throw new IllegalStateException("RawRecord has no Beam schema", e);
     }
     read.get(REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
-    read.get(QUALITY).setCoder(QualityCountCoder.of(input.getPipeline()));
-    return read;
+    read.get(QUALITY).setCoder(qualityCoder);
+
+    PCollection<QualityCount> fileCounts =
+        quality
+            .and(read.get(QUALITY))
+            .apply("CollectFileCounts", Flatten.pCollections())
+            .setCoder(qualityCoder);
+    return PCollectionTuple.of(RECORDS, read.get(RECORDS))
+        .and(REJECTED, read.get(REJECTED))
+        .and(QUALITY, fileCounts);
   }
 }

@@ -6,12 +6,12 @@ import io.buzzbeam.transforms.quality.QualityCounters;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.tukaani.xz.XZInputStream;
@@ -22,38 +22,25 @@ import org.tukaani.xz.XZInputStream;
  * turn into an {@code unreadable:file} dead letter (keeping the lines read before it) instead of
  * failing the run.
  */
-class ReadLandingFileFn extends DoFn<MatchResult.Metadata, RawRecord> {
+class ReadLandingFileFn extends DoFn<LandingFile, RawRecord> {
 
-  private final String landingDir;
   private final String runId;
   private final TupleTag<RejectedItem> rejectedTag;
   private final TupleTag<QualityCount> qualityTag;
   private final QualityCounters counters = new QualityCounters();
 
-  private transient String landingPrefix;
-
   ReadLandingFileFn(
-      String landingDir,
       String runId,
       TupleTag<RejectedItem> rejectedTag,
       TupleTag<QualityCount> qualityTag) {
-    this.landingDir = landingDir;
     this.runId = runId;
     this.rejectedTag = rejectedTag;
     this.qualityTag = qualityTag;
   }
 
-  @Setup
-  public void setup() {
-    landingPrefix = slashes(FileSystems.matchNewResource(landingDir, true).toString());
-    if (!landingPrefix.endsWith("/")) {
-      landingPrefix += "/";
-    }
-  }
-
   @ProcessElement
-  public void processElement(@Element MatchResult.Metadata file, MultiOutputReceiver out) {
-    String relative = relativize(file.resourceId().toString());
+  public void processElement(@Element LandingFile file, MultiOutputReceiver out) {
+    String relative = file.path;
     LandingFiles.Kind kind = LandingFiles.kindOf(relative);
     out.get(qualityTag).output(count(QualityCount.READ, "", 1));
 
@@ -103,10 +90,12 @@ class ReadLandingFileFn extends DoFn<MatchResult.Metadata, RawRecord> {
     return counters.increment(QualityCount.MODEL_FILE, metric, field, n);
   }
 
-  private static InputStream open(MatchResult.Metadata file, LandingFiles.Kind kind)
-      throws IOException {
+  private static InputStream open(LandingFile file, LandingFiles.Kind kind) throws IOException {
+    // The real path checked when listing; should it have been swapped for a link since, the
+    // open fails (unreadable:file) rather than read what the link points to.
     InputStream raw =
-        new BufferedInputStream(Channels.newInputStream(FileSystems.open(file.resourceId())));
+        new BufferedInputStream(
+            Files.newInputStream(Paths.get(file.realPath), LinkOption.NOFOLLOW_LINKS));
     try {
       switch (kind) {
         case JSONL_GZ:
@@ -120,20 +109,5 @@ class ReadLandingFileFn extends DoFn<MatchResult.Metadata, RawRecord> {
       raw.close();
       throw e;
     }
-  }
-
-  /** The file's path relative to the landing directory, with {@code /}. */
-  String relativize(String resource) {
-    String path = slashes(resource);
-    if (path.startsWith(landingPrefix)) {
-      return path.substring(landingPrefix.length());
-    }
-    // Should not happen (matches are under the landing directory); keep the full path rather
-    // than guess.
-    return path;
-  }
-
-  private static String slashes(String path) {
-    return path.replace('\\', '/');
   }
 }

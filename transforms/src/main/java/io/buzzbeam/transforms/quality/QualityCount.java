@@ -28,9 +28,19 @@ public final class QualityCount implements Serializable {
   public static final String REJECTED_BY_REASON = "rejected_by_reason";
   public static final String DEFAULTED = "defaulted";
   public static final String SKIPPED = "skipped";
+  /**
+   * Landing files not opened because their path dates them before the window ({@code --from});
+   * model {@code file}, field {@code ""}. Not part of {@code read}: they were not read.
+   */
+  public static final String PRUNED = "pruned";
 
   /** The field of {@link #SKIPPED} counts: files skipped because of their Instaloader node type. */
   public static final String FIELD_NODE_TYPE = "node_type";
+  /**
+   * The field of {@link #SKIPPED} counts: symbolic links that leave the landing directory (or
+   * cannot be resolved), and second paths to a file already read (SPEC §2 rev. 2).
+   */
+  public static final String FIELD_LINK = "link";
 
   /** Namespace of the Beam counters mirroring the quality counts. */
   public static final String COUNTER_NAMESPACE = "buzzbeam";
