@@ -30,7 +30,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <pre>{@code
  * LandingResult landing = pipeline.apply("ParseLanding",
- *     ParseLanding.from(options.getLanding()).withTimezone("Asia/Seoul").withRunId(runId));
+ *     ParseLanding.from(options.getLanding())
+ *         .withTimezone("Asia/Seoul")
+ *         .withLimits(LandingLimits.defaults().withMaxLineBytes(1 << 20))
+ *         .withRunId(runId));
  * }</pre>
  *
  * <p>Files are read by {@link ReadLanding}; their records are reshuffled, because one big
@@ -48,15 +51,18 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
   private final String landingDir;
   private final String zoneId;
   private final String runId;
+  private final LandingLimits limits;
 
-  private ParseLanding(String landingDir, String zoneId, String runId) {
+  private ParseLanding(String landingDir, String zoneId, String runId, LandingLimits limits) {
     this.landingDir = landingDir;
     this.zoneId = zoneId;
     this.runId = runId;
+    this.limits = limits;
   }
 
   public static ParseLanding from(String landingDir) {
-    return new ParseLanding(Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null);
+    return new ParseLanding(
+        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, LandingLimits.defaults());
   }
 
   /** The zone of {@code day}, {@code hour}, {@code weekday}; an IANA id such as {@code Asia/Seoul}. */
@@ -66,12 +72,20 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("--timezone: unknown time zone '" + zoneId + "'", e);
     }
-    return new ParseLanding(landingDir, zoneId, runId);
+    return new ParseLanding(landingDir, zoneId, runId, limits);
   }
 
   /** The run id written on every dead letter. */
   public ParseLanding withRunId(String runId) {
-    return new ParseLanding(landingDir, zoneId, Objects.requireNonNull(runId, "runId"));
+    return new ParseLanding(landingDir, zoneId, Objects.requireNonNull(runId, "runId"), limits);
+  }
+
+  /**
+   * {@code --maxLineBytes}, {@code --maxFileBytes} and the xz memory limit (SPEC §2 Limits);
+   * {@link LandingLimits#defaults()} if not set.
+   */
+  public ParseLanding withLimits(LandingLimits limits) {
+    return new ParseLanding(landingDir, zoneId, runId, Objects.requireNonNull(limits, "limits"));
   }
 
   @Override
@@ -83,7 +97,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     Coder<RejectedItem> rejectedCoder = AvroCoder.specific(RejectedItem.class);
 
     PCollectionTuple files =
-        input.apply("ReadLandingFiles", ReadLanding.from(landingDir).withRunId(runId));
+        input.apply("ReadLandingFiles", ReadLanding.from(landingDir).withRunId(runId).withLimits(limits));
 
     PCollectionTuple parsed =
         files

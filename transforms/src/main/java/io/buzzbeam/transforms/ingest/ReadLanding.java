@@ -20,11 +20,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Landing directory → raw records (SPEC §1): matches {@code landingDir} recursively, keeps
  * {@code *.jsonl}, {@code *.jsonl.gz}, {@code *.json}, {@code *.json.xz} and reads each file as a
- * stream. Unreadable files become {@code file} dead letters ({@code unreadable:file}, position
- * {@code "0"}); the run goes on.
+ * stream within {@link LandingLimits}. Unreadable files become {@code file} dead letters
+ * ({@code unreadable:file}, or {@code oversized:file} past {@code maxFileBytes}; position
+ * {@code "0"}); records past a limit or not UTF-8 become dead letters of their own; the run goes
+ * on.
  *
  * <p>Outputs, by tag: {@link #RECORDS}, {@link #REJECTED}, {@link #QUALITY} (unsummed
- * increments of the {@code file} model).
+ * increments of the {@code file} model, and of the records rejected while reading).
  */
 public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
 
@@ -34,18 +36,25 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
 
   private final String landingDir;
   private final String runId;
+  private final LandingLimits limits;
 
-  private ReadLanding(String landingDir, String runId) {
+  private ReadLanding(String landingDir, String runId, LandingLimits limits) {
     this.landingDir = Objects.requireNonNull(landingDir, "landingDir");
     this.runId = runId;
+    this.limits = limits;
   }
 
   public static ReadLanding from(String landingDir) {
-    return new ReadLanding(landingDir, null);
+    return new ReadLanding(landingDir, null, LandingLimits.defaults());
   }
 
   public ReadLanding withRunId(String runId) {
-    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"));
+    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"), limits);
+  }
+
+  /** Line, file and xz memory limits (SPEC §2 Limits); {@link LandingLimits#defaults()} if not set. */
+  public ReadLanding withLimits(LandingLimits limits) {
+    return new ReadLanding(landingDir, runId, Objects.requireNonNull(limits, "limits"));
   }
 
   /** The recursive file pattern of a landing directory. */
@@ -73,7 +82,7 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
                             != null))
             .apply(
                 "ReadFilesAsRecords",
-                ParDo.of(new ReadLandingFileFn(landingDir, runId, REJECTED, QUALITY))
+                ParDo.of(new ReadLandingFileFn(landingDir, runId, limits, REJECTED, QUALITY))
                     .withOutputTags(RECORDS, TupleTagList.of(REJECTED).and(QUALITY)));
     try {
       read.get(RECORDS)

@@ -32,6 +32,9 @@ public final class QualityCount implements Serializable {
   /** The field of {@link #SKIPPED} counts: files skipped because of their Instaloader node type. */
   public static final String FIELD_NODE_TYPE = "node_type";
 
+  /** The field of {@link #SKIPPED} counts: blank lines of {@code .jsonl} files (model envelope). */
+  public static final String FIELD_BLANK_LINE = "blank_line";
+
   /** Namespace of the Beam counters mirroring the quality counts. */
   public static final String COUNTER_NAMESPACE = "buzzbeam";
 
