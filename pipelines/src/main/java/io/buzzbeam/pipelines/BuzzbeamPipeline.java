@@ -52,7 +52,7 @@ public final class BuzzbeamPipeline {
 
   public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) throws java.io.IOException {
     LandingResult landing =
-        p.apply("ParseLanding", ParseLanding.from(s.landing).withTimezone(s.timezone).withRunId(runId));
+        p.apply("ParseLanding", ParseLanding.from(s.landing).withTimezone(s.timezone).withLimits(s.landingLimits).withRunId(runId));
 
     PCollection<Media> media =
         landing
