@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.ingest.ReasonCodes;
 import io.buzzbeam.transforms.shards.ShardingOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -74,6 +75,22 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
   Double getMaxRejectRatio();
 
   void setMaxRejectRatio(Double value);
+
+  // The two limits are strings, checked by RunSettings: Beam's own parse error for a bad number
+  // does not name the option, and SPEC §7 wants a usage line that does.
+  @Description(
+      "Longest landing line (or Instaloader file) in bytes, default 16777216 (16 MiB); a longer "
+          + "one is rejected as " + ReasonCodes.OVERSIZED_LINE + " and the reading goes on (SPEC §2 Limits).")
+  String getMaxLineBytes();
+
+  void setMaxLineBytes(String value);
+
+  @Description(
+      "Largest decompressed landing file in bytes, default 4294967296 (4 GiB); past it the rest "
+          + "of the file is rejected as " + ReasonCodes.OVERSIZED_FILE + " (SPEC §2 Limits).")
+  String getMaxFileBytes();
+
+  void setMaxFileBytes(String value);
 
   @Description("Stopword file (one word a line, # comments) replacing the default list.")
   String getStopwords();

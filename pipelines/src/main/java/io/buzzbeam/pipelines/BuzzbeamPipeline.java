@@ -81,6 +81,7 @@ public final class BuzzbeamPipeline {
             ParseLanding.from(s.landing)
                 .withTimezone(s.timezone)
                 .prunedBefore(LandingPrune.windowStart(s.from, s.timezone))
+                .withLimits(s.landingLimits)
                 .withRunId(runId));
     LocalDate from = day(s.from);
     LocalDate to = day(s.to);

@@ -1,6 +1,7 @@
 package io.buzzbeam.pipelines;
 
 import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.transforms.ingest.LandingLimits;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -36,6 +37,8 @@ public final class RunSettings implements Serializable {
   public final String stopwords; // nullable: the default list
   public final Path dataDir;
   public final String stageDir;
+  /** {@code --maxLineBytes}, {@code --maxFileBytes} (SPEC §2 Limits). */
+  public final LandingLimits landingLimits;
 
   private RunSettings(BuzzbeamOptions o) {
     this.landing = checkLanding(o.getLanding());
@@ -71,6 +74,7 @@ public final class RunSettings implements Serializable {
     if (progress == null || progress < 0) {
       throw new UsageException("--progressSeconds must be an integer >= 0");
     }
+    this.landingLimits = checkLimits(o.getMaxLineBytes(), o.getMaxFileBytes());
     Integer shards = o.getShards();
     if (shards == null || shards < 1) {
       throw new UsageException("--shards must be an integer >= 1");
@@ -87,6 +91,33 @@ public final class RunSettings implements Serializable {
 
   public boolean has(Sink sink) {
     return sinks.contains(sink);
+  }
+
+  /** Absent options keep the {@link LandingLimits#defaults()} (16 MiB, 4 GiB). */
+  private static LandingLimits checkLimits(String maxLineBytes, String maxFileBytes) {
+    LandingLimits limits = LandingLimits.defaults();
+    if (maxLineBytes != null) {
+      long value = checkBytes("maxLineBytes", maxLineBytes, LandingLimits.MAX_LINE_BYTES_CEILING);
+      limits = limits.withMaxLineBytes((int) value);
+    }
+    if (maxFileBytes != null) {
+      limits = limits.withMaxFileBytes(checkBytes("maxFileBytes", maxFileBytes, Long.MAX_VALUE));
+    }
+    return limits;
+  }
+
+  private static long checkBytes(String name, String value, long max) {
+    String usage = "--" + name + " must be a number of bytes between 1 and " + max + ", got '" + value + "'";
+    long bytes;
+    try {
+      bytes = Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(usage);
+    }
+    if (bytes < 1 || bytes > max) {
+      throw new UsageException(usage);
+    }
+    return bytes;
   }
 
   private static String checkLanding(String landing) {

@@ -23,7 +23,7 @@ public final class DeadLetters {
         .setSourceFile(sourceFile)
         .setPosition(position)
         .setReasons(new ArrayList<>(reasons))
-        .setRaw(RawText.truncate(raw))
+        .setRaw(RawText.of(raw))
         .setRejectedAt(Instant.now())
         .build();
   }

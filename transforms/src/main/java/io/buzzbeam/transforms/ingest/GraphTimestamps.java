@@ -1,9 +1,11 @@
 package io.buzzbeam.transforms.ingest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,18 +16,35 @@ import java.util.regex.Pattern;
  * <p>The Graph API writes {@code 2023-09-02T12:00:03+0000}: an offset without a colon, which
  * {@link OffsetDateTime#parse} rejects. We also accept {@code Z}, {@code +00:00}, {@code +00}
  * and optional fractional seconds. A local date-time without an offset is not an instant and is
- * rejected.
+ * rejected, and so is an instant the sinks cannot store (SPEC §2 Limits: outside the years
+ * 1970–9999).
  */
 public final class GraphTimestamps {
 
   private GraphTimestamps() {}
+
+  /** The first instant the sinks store (SPEC §2 Limits: years 1970–9999, as an instant). */
+  public static final Instant EARLIEST = Instant.EPOCH;
+  /** The last year the sinks store (SPEC §2 Limits), also of a local day. */
+  public static final int LAST_YEAR = 9999;
+  /** The first instant past the year 9999: not stored. */
+  public static final Instant END =
+      LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  /** Whether the sinks can store {@code instant}: in [{@link #EARLIEST}, {@link #END}). */
+  public static boolean storable(Instant instant) {
+    return !instant.isBefore(EARLIEST) && instant.isBefore(END);
+  }
 
   /** {@code +HHMM} at the end (no colon), e.g. {@code +0000}, {@code -0530}. */
   private static final Pattern COMPACT_OFFSET = Pattern.compile("([+-]\\d{2})(\\d{2})$");
   /** {@code +HH} at the end, directly after the seconds (or fraction). */
   private static final Pattern HOURS_OFFSET = Pattern.compile("(:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})$");
 
-  /** The instant, or empty if {@code text} is null or not an ISO-8601 date-time with an offset. */
+  /**
+   * The instant, or empty if {@code text} is null, not an ISO-8601 date-time with an offset, or
+   * not {@link #storable}.
+   */
   public static Optional<Instant> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -44,8 +63,9 @@ public final class GraphTimestamps {
       }
     }
     try {
-      return Optional.of(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    } catch (DateTimeParseException e) {
+      Instant instant = OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return storable(instant) ? Optional.of(instant) : Optional.empty();
+    } catch (DateTimeException e) {
       return Optional.empty();
     }
   }

@@ -50,6 +50,15 @@ final class JsonValues {
     return node.isTextual() ? node.textValue() : node.asText();
   }
 
+  /**
+   * Whether {@code text} holds a NUL or another control character (Unicode category Cc). Such a
+   * key (id, username, brand, hashtag) is invalid (SPEC §2 Limits): PostgreSQL refuses NUL, and
+   * control characters in a key are corruption, not data.
+   */
+  static boolean holdsControlCharacter(String text) {
+    return text != null && text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.CONTROL);
+  }
+
   /** A string value; null for anything else. */
   static String string(JsonNode node) {
     return node != null && node.isTextual() ? node.textValue() : null;

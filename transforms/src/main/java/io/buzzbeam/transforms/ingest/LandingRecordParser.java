@@ -2,6 +2,7 @@ package io.buzzbeam.transforms.ingest;
 
 import static io.buzzbeam.transforms.ingest.JsonValues.absent;
 import static io.buzzbeam.transforms.ingest.JsonValues.at;
+import static io.buzzbeam.transforms.ingest.JsonValues.holdsControlCharacter;
 import static io.buzzbeam.transforms.ingest.JsonValues.identifier;
 import static io.buzzbeam.transforms.ingest.JsonValues.nonNegativeInteger;
 import static io.buzzbeam.transforms.ingest.JsonValues.scalarText;
@@ -41,6 +42,11 @@ import java.util.Set;
  * <p>Every item read is either emitted valid or rejected with all its reasons, so per model
  * {@code read = valid + rejected}. Defaulted fields are counted for valid items only (a rejected
  * item's defaults never reach a mart).
+ *
+ * <p>Nothing a sink cannot store gets through (SPEC §2 Limits): times outside 1970–9999 are
+ * invalid; keys (id, username, brand, hashtag) holding a control character are invalid; a NUL in
+ * free text (caption, name, media_url, permalink) is removed and the field counted as defaulted,
+ * because PostgreSQL {@code text} refuses NUL while the rest of the text is still good data.
  */
 final class LandingRecordParser {
 
@@ -97,12 +103,20 @@ final class LandingRecordParser {
       reasons.add(ReasonCodes.INVALID_KIND);
       kind = null;
     }
-    String brand = string(root.get("brand"));
-    brand = brand == null ? null : brand.trim().toLowerCase(Locale.ROOT);
+    String rawBrand = string(root.get("brand"));
+    String brand = rawBrand == null ? null : rawBrand.trim().toLowerCase(Locale.ROOT);
     if (brand == null || brand.isEmpty()) {
       reasons.add(ReasonCodes.MISSING_BRAND);
+    } else if (holdsControlCharacter(rawBrand)) {
+      reasons.add(ReasonCodes.INVALID_BRAND);
     }
-    Optional<Instant> collectedAt = GraphTimestamps.parse(string(root.get("collected_at")));
+    // Only hashtag envelopes carry their hashtag into the media.
+    String hashtag = KIND_BUSINESS_DISCOVERY.equals(kind) ? null : scalarText(root.get("hashtag"));
+    if (holdsControlCharacter(hashtag)) {
+      reasons.add(ReasonCodes.INVALID_HASHTAG);
+    }
+    Optional<Instant> collectedAt =
+        GraphTimestamps.parse(string(root.get("collected_at"))).filter(this::hasStorableDay);
     if (collectedAt.isEmpty()) {
       reasons.add(ReasonCodes.INVALID_COLLECTED_AT);
     }
@@ -122,7 +136,6 @@ final class LandingRecordParser {
     if (KIND_BUSINESS_DISCOVERY.equals(kind)) {
       readBusinessDiscovery(envelope, response.get("business_discovery"));
     } else {
-      String hashtag = scalarText(root.get("hashtag"));
       JsonNode data = response.get("data");
       for (int i = 0; i < data.size(); i++) {
         readGraphMedia(envelope, SOURCE_HASHTAG, hashtag, null, data.get(i), i);
@@ -148,15 +161,32 @@ final class LandingRecordParser {
     boolean shaped =
         KIND_BUSINESS_DISCOVERY.equals(kind)
             ? response.path("business_discovery").isObject()
+                && mediaListShaped(response.get("business_discovery").get("media"))
             : response.path("data").isArray();
     return shaped ? null : ReasonCodes.INVALID_RESPONSE;
+  }
+
+  /**
+   * A business_discovery {@code media} is absent (no media), or an object whose {@code data} is
+   * absent or an array. Anything else would drop its media uncounted, so it rejects the envelope.
+   */
+  private static boolean mediaListShaped(JsonNode media) {
+    if (absent(media)) {
+      return true;
+    }
+    JsonNode data = media.get("data");
+    return media.isObject() && (absent(data) || data.isArray());
   }
 
   private void readBusinessDiscovery(Envelope envelope, JsonNode discovery) {
     readProfile(envelope, discovery);
     String profileUsername = nonBlank(string(discovery.get("username")));
+    if (holdsControlCharacter(profileUsername)) {
+      // The profile is rejected for it; its media stay, but without that account.
+      profileUsername = null;
+    }
     JsonNode data = at(discovery, "media", "data");
-    if (data != null && data.isArray()) {
+    if (!absent(data)) { // an array: responseReason checked the shape
       for (int i = 0; i < data.size(); i++) {
         readGraphMedia(envelope, SOURCE_BRAND, null, profileUsername, data.get(i), i);
       }
@@ -168,9 +198,15 @@ final class LandingRecordParser {
     List<String> reasons = new ArrayList<>();
     List<String> defaulted = new ArrayList<>();
 
+    JsonNode igId = discovery.get("id");
+    if (holdsControlCharacter(string(igId))) {
+      reasons.add(ReasonCodes.INVALID_ID);
+    }
     String username = nonBlank(string(discovery.get("username")));
     if (username == null) {
       reasons.add(ReasonCodes.MISSING_USERNAME);
+    } else if (holdsControlCharacter(username)) {
+      reasons.add(ReasonCodes.INVALID_USERNAME);
     }
     JsonNode followersNode = discovery.get("followers_count");
     Long followers = nonNegativeInteger(followersNode);
@@ -184,6 +220,8 @@ final class LandingRecordParser {
     String name = scalarText(discovery.get("name"));
     if (absent(discovery.get("name"))) {
       defaulted.add("name");
+    } else {
+      name = withoutNul(name, "name", defaulted);
     }
 
     if (!reasons.isEmpty()) {
@@ -197,7 +235,7 @@ final class LandingRecordParser {
     sink.profile(
         ProfileSnapshot.newBuilder()
             .setBrand(envelope.brand)
-            .setIgId(identifier(discovery.get("id")))
+            .setIgId(identifier(igId))
             .setUsername(username)
             .setName(name)
             .setFollowersCount(followers)
@@ -233,15 +271,13 @@ final class LandingRecordParser {
     JsonNode fields = item != null && item.isObject() ? item : JSON.createObjectNode();
     MediaDraft draft = new MediaDraft();
 
-    draft.id = identifier(fields.get("id"));
-    if (draft.id == null) {
-      draft.reasons.add(ReasonCodes.MISSING_ID);
-    }
+    draft.id = id(fields.get("id"), draft);
     JsonNode timestamp = fields.get("timestamp");
     if (absent(timestamp)) {
       draft.reasons.add(ReasonCodes.MISSING_TIMESTAMP);
     } else {
-      draft.postedAt = GraphTimestamps.parse(string(timestamp)).orElse(null);
+      draft.postedAt =
+          GraphTimestamps.parse(string(timestamp)).filter(this::hasStorableDay).orElse(null);
       if (draft.postedAt == null) {
         draft.reasons.add(ReasonCodes.INVALID_TIMESTAMP);
       }
@@ -262,6 +298,9 @@ final class LandingRecordParser {
     draft.permalink = optionalText(fields.get("permalink"), "permalink", draft);
 
     String account = nonBlank(string(fields.get("username")));
+    if (holdsControlCharacter(account)) {
+      draft.reasons.add(ReasonCodes.INVALID_USERNAME);
+    }
     emitMedia(
         draft,
         source,
@@ -302,16 +341,13 @@ final class LandingRecordParser {
     JsonNode post = node != null && node.isObject() ? node : JSON.createObjectNode();
     MediaDraft draft = new MediaDraft();
 
-    draft.id = identifier(post.get("id"));
-    if (draft.id == null) {
-      draft.reasons.add(ReasonCodes.MISSING_ID);
-    }
+    draft.id = id(post.get("id"), draft);
     // Logged-out nodes carry taken_at_timestamp, logged-in nodes date (both epoch seconds).
     JsonNode time = firstPresent(post.get("taken_at_timestamp"), post.get("date"), post.get("taken_at"));
     if (absent(time)) {
       draft.reasons.add(ReasonCodes.MISSING_TIMESTAMP);
     } else {
-      draft.postedAt = epochSeconds(time);
+      draft.postedAt = Optional.ofNullable(epochSeconds(time)).filter(this::hasStorableDay).orElse(null);
       if (draft.postedAt == null) {
         draft.reasons.add(ReasonCodes.INVALID_TIMESTAMP);
       }
@@ -351,6 +387,8 @@ final class LandingRecordParser {
     String owner = nonBlank(string(at(post, "owner", "username")));
     if (owner == null) {
       draft.reasons.add(ReasonCodes.MISSING_USERNAME);
+    } else if (holdsControlCharacter(owner)) {
+      draft.reasons.add(ReasonCodes.INVALID_USERNAME);
     }
 
     emitMedia(draft, SOURCE_CRAWL, owner, null, null, owner, null, record.sourceFile, position, record.text);
@@ -391,20 +429,32 @@ final class LandingRecordParser {
     return "clips".equals(string(productType)) ? "REELS" : "FEED";
   }
 
+  /**
+   * Epoch seconds as a {@link GraphTimestamps#storable} instant, or null. The range is checked on
+   * the number first: {@link Instant#ofEpochSecond} throws past the year 1 000 000 000.
+   */
   private static Instant epochSeconds(JsonNode node) {
-    if (!node.isNumber()) {
+    if (!node.isNumber() || (node.isIntegralNumber() && !node.canConvertToLong())) {
       return null;
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() && node.longValue() >= 0
-          ? Instant.ofEpochSecond(node.longValue())
-          : null;
     }
     double seconds = node.doubleValue();
-    if (!Double.isFinite(seconds) || seconds < 0 || seconds > 1e11) {
-      return null;
+    if (!(seconds >= GraphTimestamps.EARLIEST.getEpochSecond()
+        && seconds < GraphTimestamps.END.getEpochSecond())) {
+      return null; // also NaN and infinities
     }
-    return Instant.ofEpochMilli(Math.round(seconds * 1000));
+    Instant instant =
+        node.isIntegralNumber()
+            ? Instant.ofEpochSecond(node.longValue())
+            : Instant.ofEpochMilli(Math.round(seconds * 1000));
+    return GraphTimestamps.storable(instant) ? instant : null;
+  }
+
+  /**
+   * Whether the local day of a storable instant is still in the year 9999: the last hours of 9999
+   * are already 10000-01-01 east of UTC, a day the sinks cannot store either.
+   */
+  private boolean hasStorableDay(Instant instant) {
+    return instant.atZone(zone).getYear() <= GraphTimestamps.LAST_YEAR;
   }
 
   // ---------------------------------------------------------------- shared media rules
@@ -448,21 +498,47 @@ final class LandingRecordParser {
     return value;
   }
 
+  /** A media id: required; a string holding a control character is invalid (SPEC §2 Limits). */
+  private static String id(JsonNode node, MediaDraft draft) {
+    if (holdsControlCharacter(string(node))) {
+      draft.reasons.add(ReasonCodes.INVALID_ID);
+      return null;
+    }
+    String id = identifier(node);
+    if (id == null) {
+      draft.reasons.add(ReasonCodes.MISSING_ID);
+    }
+    return id;
+  }
+
   private static String caption(JsonNode node, MediaDraft draft) {
     String text = scalarText(node);
     if (text == null) {
       draft.defaulted.add("caption");
       return "";
     }
-    return text;
+    return withoutNul(text, "caption", draft.defaulted);
   }
 
   private static String optionalText(JsonNode node, String field, MediaDraft draft) {
     String text = scalarText(node);
     if (text == null) {
       draft.defaulted.add(field);
+      return null;
     }
-    return text;
+    return withoutNul(text, field, draft.defaulted);
+  }
+
+  /**
+   * Free text without its NULs (SPEC §2 Limits), which PostgreSQL {@code text} refuses; a field
+   * that lost some is counted as defaulted.
+   */
+  private static String withoutNul(String text, String field, List<String> defaulted) {
+    if (text.indexOf('\0') < 0) {
+      return text;
+    }
+    defaulted.add(field);
+    return text.replace("\0", "");
   }
 
   private void emitMedia(

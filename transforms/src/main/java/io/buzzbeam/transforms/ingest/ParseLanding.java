@@ -34,6 +34,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  *     ParseLanding.from(options.getLanding())
  *         .withTimezone("Asia/Seoul")
  *         .prunedBefore(LandingPrune.windowStart("2023-08-30", "Asia/Seoul"))
+ *         .withLimits(LandingLimits.defaults().withMaxLineBytes(1 << 20))
  *         .withRunId(runId));
  * }</pre>
  *
@@ -53,17 +54,19 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
   private final String zoneId;
   private final String runId;
   private final Instant windowStart;
+  private final LandingLimits limits;
 
-  private ParseLanding(String landingDir, String zoneId, String runId, Instant windowStart) {
+  private ParseLanding(String landingDir, String zoneId, String runId, Instant windowStart, LandingLimits limits) {
     this.landingDir = landingDir;
     this.zoneId = zoneId;
     this.runId = runId;
     this.windowStart = windowStart;
+    this.limits = limits;
   }
 
   public static ParseLanding from(String landingDir) {
     return new ParseLanding(
-        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, null);
+        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, null, LandingLimits.defaults());
   }
 
   /** The zone of {@code day}, {@code hour}, {@code weekday}; an IANA id such as {@code Asia/Seoul}. */
@@ -73,13 +76,13 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("--timezone: unknown time zone '" + zoneId + "'", e);
     }
-    return new ParseLanding(landingDir, zoneId, runId, windowStart);
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits);
   }
 
   /** The run id written on every dead letter. */
   public ParseLanding withRunId(String runId) {
     return new ParseLanding(
-        landingDir, zoneId, Objects.requireNonNull(runId, "runId"), windowStart);
+        landingDir, zoneId, Objects.requireNonNull(runId, "runId"), windowStart, limits);
   }
 
   /**
@@ -88,7 +91,15 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
    * Null (the default): every file is read.
    */
   public ParseLanding prunedBefore(Instant windowStart) {
-    return new ParseLanding(landingDir, zoneId, runId, windowStart);
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits);
+  }
+
+  /**
+   * {@code --maxLineBytes}, {@code --maxFileBytes} and the xz memory limit (SPEC §2 Limits);
+   * {@link LandingLimits#defaults()} if not set.
+   */
+  public ParseLanding withLimits(LandingLimits limits) {
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, Objects.requireNonNull(limits, "limits"));
   }
 
   @Override
@@ -102,7 +113,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     PCollectionTuple files =
         input.apply(
             "ReadLandingFiles",
-            ReadLanding.from(landingDir).withRunId(runId).prunedBefore(windowStart));
+            ReadLanding.from(landingDir).withRunId(runId).prunedBefore(windowStart).withLimits(limits));
 
     PCollectionTuple parsed =
         files

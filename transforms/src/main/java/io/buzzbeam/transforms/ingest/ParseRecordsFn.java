@@ -6,12 +6,24 @@ import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCounters;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs {@link LandingRecordParser} on each raw record, routing its findings to tagged outputs. */
+/**
+ * Runs {@link LandingRecordParser} on each raw record, routing its findings to tagged outputs.
+ *
+ * <p>No exception may fail the bundle (SPEC §2 Limits: no input stops a run). The findings of a
+ * record are held until its parse ends, so that a parse that throws leaves nothing half-counted:
+ * the record becomes one {@code failed:parse} dead letter of the model it was read as (an envelope
+ * line, or an Instaloader post as media), with its raw text; the cause goes to the log.
+ */
 class ParseRecordsFn extends DoFn<RawRecord, Media> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParseRecordsFn.class);
 
   private final String zoneId;
   private final String runId;
@@ -45,31 +57,63 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
 
   @ProcessElement
   public void processElement(@Element RawRecord record, MultiOutputReceiver out) {
-    new LandingRecordParser(
-            zone,
-            new ParseSink() {
-              @Override
-              public void media(Media media) {
-                out.get(mediaTag).output(media);
-              }
+    Findings findings = new Findings();
+    try {
+      new LandingRecordParser(zone, findings).parse(record);
+    } catch (RuntimeException e) {
+      LOG.warn("Parsing {} line {} failed; it is a {} dead letter", record.sourceFile, record.line,
+          ReasonCodes.FAILED_PARSE, e);
+      findings = new Findings();
+      String model =
+          RawRecord.FORMAT_INSTALOADER.equals(record.format)
+              ? QualityCount.MODEL_MEDIA
+              : QualityCount.MODEL_ENVELOPE;
+      findings.rejected(
+          model, record.sourceFile, Long.toString(record.line), List.of(ReasonCodes.FAILED_PARSE), record.text);
+      findings.count(model, QualityCount.READ, "");
+      findings.count(model, QualityCount.REJECTED, "");
+      findings.count(model, QualityCount.REJECTED_BY_REASON, ReasonCodes.FAILED_PARSE);
+    }
+    for (Media media : findings.media) {
+      out.get(mediaTag).output(media);
+    }
+    for (ProfileSnapshot profile : findings.profiles) {
+      out.get(profileTag).output(profile);
+    }
+    for (RejectedItem rejected : findings.rejected) {
+      out.get(rejectedTag).output(rejected);
+    }
+    for (QualityCount count : findings.counts) {
+      out.get(qualityTag).output(counters.increment(count.model, count.metric, count.field, count.value));
+    }
+  }
 
-              @Override
-              public void profile(ProfileSnapshot profile) {
-                out.get(profileTag).output(profile);
-              }
+  /** What the parse of one record found, held until the parse has ended. */
+  private final class Findings implements ParseSink {
+    final List<Media> media = new ArrayList<>();
+    final List<ProfileSnapshot> profiles = new ArrayList<>();
+    final List<RejectedItem> rejected = new ArrayList<>();
+    final List<QualityCount> counts = new ArrayList<>();
 
-              @Override
-              public void rejected(
-                  String model, String sourceFile, String position, List<String> reasons, String raw) {
-                out.get(rejectedTag)
-                    .output(DeadLetters.of(runId, model, sourceFile, position, reasons, raw));
-              }
+    @Override
+    public void media(Media item) {
+      media.add(item);
+    }
 
-              @Override
-              public void count(String model, String metric, String field) {
-                out.get(qualityTag).output(counters.increment(model, metric, field, 1));
-              }
-            })
-        .parse(record);
+    @Override
+    public void profile(ProfileSnapshot profile) {
+      profiles.add(profile);
+    }
+
+    @Override
+    public void rejected(
+        String model, String sourceFile, String position, List<String> reasons, String raw) {
+      rejected.add(DeadLetters.of(runId, model, sourceFile, position, reasons, raw));
+    }
+
+    @Override
+    public void count(String model, String metric, String field) {
+      counts.add(QualityCount.of(model, metric, field, 1));
+    }
   }
 }

@@ -8,13 +8,28 @@ public final class RawText {
   private RawText() {}
 
   public static final int MAX_BYTES = 64 * 1024;
+  /** What is kept of an {@code oversized:line}, so that its dead letter stays small. */
+  public static final int OVERSIZED_PREFIX_BYTES = 1024;
+
+  /**
+   * The raw text of a dead letter: cut to {@link #MAX_BYTES}, and with each NUL replaced by
+   * U+FFFD, because PostgreSQL {@code text} refuses NUL and a dead letter must always be writable.
+   */
+  public static String of(String text) {
+    return truncate(text).replace('\0', '\uFFFD');
+  }
 
   public static String truncate(String text) {
+    return truncate(text, MAX_BYTES);
+  }
+
+  /** At most {@code maxBytes} of UTF-8, cut on a character boundary. */
+  static String truncate(String text, int maxBytes) {
     if (text == null) {
       return "";
     }
     // Cheap exit: a UTF-8 char takes at most 3 bytes per UTF-16 unit.
-    if (text.length() * 3L <= MAX_BYTES) {
+    if (text.length() * 3L <= maxBytes) {
       return text;
     }
     int bytes = 0;
@@ -22,7 +37,7 @@ public final class RawText {
     while (i < text.length()) {
       int cp = text.codePointAt(i);
       int width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      if (bytes + width > MAX_BYTES) {
+      if (bytes + width > maxBytes) {
         break;
       }
       bytes += width;

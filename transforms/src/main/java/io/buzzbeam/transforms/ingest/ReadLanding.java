@@ -23,11 +23,13 @@ import org.apache.beam.sdk.values.TupleTagList;
  * ({@link ListLandingFiles}: {@code *.jsonl}, {@code *.jsonl.gz}, {@code *.json}, {@code *.json.xz};
  * links out of the directory and second paths are {@code skipped:link}), leaves out the files that
  * cannot hold an item of the window when {@link #prunedBefore} is set ({@code file/pruned}), and
- * reads each file as a stream. Unreadable files become {@code file} dead letters
- * ({@code unreadable:file}, position {@code "0"}); the run goes on.
+ * reads each file as a stream within {@link LandingLimits}. Unreadable files become {@code file}
+ * dead letters ({@code unreadable:file}, or {@code oversized:file} past {@code maxFileBytes};
+ * position {@code "0"}); records past a limit or not UTF-8 become dead letters of their own; the
+ * run goes on.
  *
  * <p>Outputs, by tag: {@link #RECORDS}, {@link #REJECTED}, {@link #QUALITY} (unsummed
- * increments of the {@code file} model).
+ * increments of the {@code file} model, and of the records rejected while reading).
  */
 public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
 
@@ -40,19 +42,26 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
   private final String landingDir;
   private final String runId;
   private final Instant windowStart;
+  private final LandingLimits limits;
 
-  private ReadLanding(String landingDir, String runId, Instant windowStart) {
+  private ReadLanding(String landingDir, String runId, Instant windowStart, LandingLimits limits) {
     this.landingDir = Objects.requireNonNull(landingDir, "landingDir");
     this.runId = runId;
     this.windowStart = windowStart;
+    this.limits = limits;
   }
 
   public static ReadLanding from(String landingDir) {
-    return new ReadLanding(landingDir, null, null);
+    return new ReadLanding(landingDir, null, null, LandingLimits.defaults());
   }
 
   public ReadLanding withRunId(String runId) {
-    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"), windowStart);
+    return new ReadLanding(landingDir, Objects.requireNonNull(runId, "runId"), windowStart, limits);
+  }
+
+  /** Line, file and xz memory limits (SPEC §2 Limits); {@link LandingLimits#defaults()} if not set. */
+  public ReadLanding withLimits(LandingLimits limits) {
+    return new ReadLanding(landingDir, runId, windowStart, Objects.requireNonNull(limits, "limits"));
   }
 
   /**
@@ -60,7 +69,7 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
    * at {@code windowStart}; null (the default) opens every file.
    */
   public ReadLanding prunedBefore(Instant windowStart) {
-    return new ReadLanding(landingDir, runId, windowStart);
+    return new ReadLanding(landingDir, runId, windowStart, limits);
   }
 
   @Override
@@ -86,7 +95,7 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple read =
         files.apply(
             "ReadFilesAsRecords",
-            ParDo.of(new ReadLandingFileFn(runId, REJECTED, QUALITY))
+            ParDo.of(new ReadLandingFileFn(runId, limits, REJECTED, QUALITY))
                 .withOutputTags(RECORDS, TupleTagList.of(REJECTED).and(QUALITY)));
     try {
       read.get(RECORDS)

@@ -49,7 +49,8 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
     if (likeCount == null || followers == null || followers == 0L) {
       return null;
     }
-    return (double) (likeCount + commentsCount) / followers * 100.0;
+    // Summed as doubles: two counts that fit a long may overflow one together (SPEC §2 Limits).
+    return ((double) likeCount + commentsCount) / followers * 100.0;
   }
 
   @Override

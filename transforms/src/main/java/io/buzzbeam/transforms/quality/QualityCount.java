@@ -42,6 +42,9 @@ public final class QualityCount implements Serializable {
    */
   public static final String FIELD_LINK = "link";
 
+  /** The field of {@link #SKIPPED} counts: blank lines of {@code .jsonl} files (model envelope). */
+  public static final String FIELD_BLANK_LINE = "blank_line";
+
   /** Namespace of the Beam counters mirroring the quality counts. */
   public static final String COUNTER_NAMESPACE = "buzzbeam";
 

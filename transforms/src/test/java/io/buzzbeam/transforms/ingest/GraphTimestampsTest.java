@@ -23,6 +23,9 @@ class GraphTimestampsTest {
     "2023-09-02T12:00:03.456+0000, 2023-09-02T12:00:03.456Z",
     "2023-09-02T12:00:03.123456Z, 2023-09-02T12:00:03.123456Z",
     "' 2023-09-02T12:00:03+0000 ', 2023-09-02T12:00:03Z",
+    // the ends of what the sinks store (SPEC §2 Limits: years 1970–9999)
+    "1970-01-01T00:00:00Z, 1970-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.999+0000, 9999-12-31T23:59:59.999Z",
   })
   void parsesGraphApiAndIsoInstants(String text, String expected) {
     assertEquals(Optional.of(Instant.parse(expected)), GraphTimestamps.parse(text));
@@ -39,7 +42,13 @@ class GraphTimestampsTest {
         "2023-13-02T12:00:03+0000",
         "2023-09-02T25:00:03Z",
         "2023-09-02T12:00:03+000",
-        "1693656003"
+        "1693656003",
+        // parseable, but not storable (SPEC §2 Limits)
+        "1969-12-31T23:59:59Z",
+        "1970-01-01T08:59:59+09:00",
+        "+10000-01-01T00:00:00Z",
+        "+300000-01-01T00:00:00Z",
+        "-0001-01-01T00:00:00Z"
       })
   void rejectsWhatIsNotAnInstant(String text) {
     assertTrue(GraphTimestamps.parse(text).isEmpty(), text);

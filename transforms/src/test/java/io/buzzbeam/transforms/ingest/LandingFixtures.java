@@ -72,9 +72,28 @@ final class LandingFixtures {
     return file;
   }
 
-  static Path writeXz(Path file, String text) throws IOException {
+  static Path writeBytes(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
-    try (OutputStream out = new XZOutputStream(Files.newOutputStream(file), new LZMA2Options())) {
+    return Files.write(file, bytes);
+  }
+
+  static Path writeXz(Path file, String text) throws IOException {
+    return writeXz(file, text, new LZMA2Options());
+  }
+
+  /**
+   * Xz with a given dictionary size: the decoder needs about that much memory, whatever the
+   * size of the text.
+   */
+  static Path writeXz(Path file, String text, int dictSize) throws IOException {
+    LZMA2Options options = new LZMA2Options();
+    options.setDictSize(dictSize);
+    return writeXz(file, text, options);
+  }
+
+  private static Path writeXz(Path file, String text, LZMA2Options options) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = new XZOutputStream(Files.newOutputStream(file), options)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return file;

@@ -196,7 +196,8 @@ public class ParseLandingTest {
             QualityCount.of("file", "rejected", 2),
             QualityCount.of("file", "rejected_by_reason", "unreadable:file", 2),
             QualityCount.of("file", "skipped", "node_type", 1),
-            // envelope: 11 non-blank lines + 2 + the 2 complete lines of the truncated gzip
+            // envelope: 11 non-blank lines (line 6 is blank) + 2 + the 2 complete lines of the
+            // truncated gzip
             QualityCount.of("envelope", "read", 15),
             QualityCount.of("envelope", "valid", 7),
             QualityCount.of("envelope", "rejected", 8),
@@ -207,6 +208,7 @@ public class ParseLandingTest {
             QualityCount.of("envelope", "rejected_by_reason", "api_error:4", 1),
             QualityCount.of("envelope", "rejected_by_reason", "missing:response", 1),
             QualityCount.of("envelope", "rejected_by_reason", "invalid:response", 1),
+            QualityCount.of("envelope", "skipped", "blank_line", 1),
             // profile
             QualityCount.of("profile", "read", 4),
             QualityCount.of("profile", "valid", 2),

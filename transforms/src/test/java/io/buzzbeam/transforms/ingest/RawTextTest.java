@@ -31,4 +31,10 @@ class RawTextTest {
     assertEquals(1 + 2 * 16_383, cut.length()); // 1 + 16383 * 4 = 65533 bytes
     assertTrue(RawText.utf8Length(cut) <= RawText.MAX_BYTES);
   }
+
+  @Test
+  void aDeadLettersRawTextHoldsNoNul() {
+    // PostgreSQL text refuses NUL: a raw NUL byte of a malformed line must not fail the sink.
+    assertEquals("{\"id\":\"a\uFFFDb\"}", RawText.of("{\"id\":\"a\u0000b\"}"));
+  }
 }

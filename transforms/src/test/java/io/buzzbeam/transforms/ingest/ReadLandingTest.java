@@ -100,7 +100,9 @@ public class ReadLandingTest {
             QualityCount.of("file", "read", 6),
             QualityCount.of("file", "valid", 4),
             QualityCount.of("file", "rejected", 2),
-            QualityCount.of("file", "rejected_by_reason", "unreadable:file", 2));
+            QualityCount.of("file", "rejected_by_reason", "unreadable:file", 2),
+            // a.jsonl: lines 2 ("\r") and 3 ("   ") are blank
+            QualityCount.of("envelope", "skipped", "blank_line", 2));
     p.run().waitUntilFinish();
   }
 

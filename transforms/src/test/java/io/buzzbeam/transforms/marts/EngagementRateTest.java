@@ -16,6 +16,12 @@ class EngagementRateTest {
   }
 
   @Test
+  void countsThatOverflowALongTogetherStillGiveTheirRate() {
+    // (2^63 - 1) * 2 / (2^63 - 1) * 100 = 200: summed as longs, the counts would wrap negative.
+    assertEquals(200.0, AttachFollowers.engagementRate(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE));
+  }
+
+  @Test
   void nullWhenLikesHiddenOrFollowersUnknownOrZero() {
     assertNull(AttachFollowers.engagementRate(null, 30, 600L));
     assertNull(AttachFollowers.engagementRate(120L, 30, null));

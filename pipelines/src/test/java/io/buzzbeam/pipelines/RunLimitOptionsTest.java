@@ -1,0 +1,64 @@
+package io.buzzbeam.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.buzzbeam.pipelines.cli.Main;
+import io.buzzbeam.pipelines.cli.RunCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --maxLineBytes} and {@code --maxFileBytes} (SPEC §2 Limits): defaults, values, usage errors. */
+class RunLimitOptionsTest {
+
+  @TempDir Path landing;
+
+  private RunSettings settings(String... extra) {
+    String[] args = new String[extra.length + 2];
+    args[0] = "--runner=DirectRunner";
+    args[1] = "--landing=" + landing;
+    System.arraycopy(extra, 0, args, 2, extra.length);
+    return RunSettings.of(RunCommand.parseOptions(args));
+  }
+
+  @Test
+  void defaultsAreThoseOfTheSpec() {
+    RunSettings s = settings();
+    assertEquals(16 * 1024 * 1024, s.landingLimits.maxLineBytes);
+    assertEquals(4L * 1024 * 1024 * 1024, s.landingLimits.maxFileBytes);
+  }
+
+  @Test
+  void givenLimitsAreTaken() {
+    RunSettings s = settings("--maxLineBytes=1024", "--maxFileBytes=5000000000");
+    assertEquals(1024, s.landingLimits.maxLineBytes);
+    assertEquals(5_000_000_000L, s.landingLimits.maxFileBytes);
+  }
+
+  @Test
+  void badLimitsAreOneLineUsageErrors() {
+    String line = "--maxLineBytes must be a number of bytes between 1 and 1073741824, got ";
+    assertUsage(line + "'0'", "--maxLineBytes=0");
+    assertUsage(line + "'2000000000'", "--maxLineBytes=2000000000");
+    assertUsage(line + "'16MiB'", "--maxLineBytes=16MiB");
+    assertUsage("--maxFileBytes must be a number of bytes between 1 and 9223372036854775807, got '-1'", "--maxFileBytes=-1");
+    assertUsage("--maxFileBytes must be a number of bytes between 1 and 9223372036854775807, got '4G'", "--maxFileBytes=4G");
+  }
+
+  private void assertUsage(String expected, String option) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            new String[] {"run", "--runner=DirectRunner", "--landing=" + landing, option},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, status, message);
+    assertEquals(1, message.strip().lines().count(), message);
+    assertTrue(message.contains(expected), message);
+  }
+}
