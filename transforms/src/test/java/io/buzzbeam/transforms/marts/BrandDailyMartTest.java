@@ -20,7 +20,7 @@ public class BrandDailyMartTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   static Row daily(
-      String brand, String day, Long followers, long posts, Double avg, long mentions,
+      String brand, String day, Long followers, int posts, Double avg, int mentions,
       int mediaRank, int followerRank, int communityRank, int score, int popularityRank) {
     return Row.withSchema(MartSchemas.BRAND_DAILY)
         .addValues(brand, LocalDate.parse(day), followers, posts, avg, mentions,

@@ -14,7 +14,7 @@ public class BrandSummaryMartTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   static Row summary(
-      String brand, Long followers, long posts, Double avg, long mentions,
+      String brand, Long followers, int posts, Double avg, int mentions,
       int mediaRank, int followerRank, int communityRank, int score, int popularityRank) {
     return Row.withSchema(MartSchemas.BRAND_SUMMARY)
         .addValues(brand, followers, posts, avg, mentions,

@@ -47,11 +47,11 @@ public class ComputeMartsTest {
     LocalDate day = LocalDate.parse("2023-09-01");
     PAssert.that(marts.hashtagDaily())
         .containsInAnyOrder(
-            Row.withSchema(MartSchemas.HASHTAG_DAILY).addValues("brand", "chanel", day, "chanel", 1L).build());
+            Row.withSchema(MartSchemas.HASHTAG_DAILY).addValues("brand", "chanel", day, "chanel", 1).build());
     PAssert.that(marts.keywordDaily())
         .containsInAnyOrder(
-            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "신상", "Noun", 1L, 1L).build(),
-            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "가방", "Noun", 1L, 1L).build());
+            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "신상", "Noun", 1, 1).build(),
+            Row.withSchema(MartSchemas.KEYWORD_DAILY).addValues("brand", "chanel", day, "가방", "Noun", 1, 1).build());
     p.run().waitUntilFinish();
   }
 }

@@ -17,7 +17,7 @@ public class HashtagDailyMartTest {
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
-  static Row tag(String source, String scope, String day, String hashtag, long media) {
+  static Row tag(String source, String scope, String day, String hashtag, int media) {
     return Row.withSchema(MartSchemas.HASHTAG_DAILY)
         .addValues(source, scope, LocalDate.parse(day), hashtag, media)
         .build();

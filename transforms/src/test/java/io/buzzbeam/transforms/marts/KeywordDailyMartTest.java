@@ -38,7 +38,7 @@ public class KeywordDailyMartTest {
         .build();
   }
 
-  static Row keyword(String source, String scope, String day, String token, String pos, long occurrences, long media) {
+  static Row keyword(String source, String scope, String day, String token, String pos, int occurrences, int media) {
     return Row.withSchema(MartSchemas.KEYWORD_DAILY)
         .addValues(source, scope, LocalDate.parse(day), token, pos, occurrences, media)
         .build();

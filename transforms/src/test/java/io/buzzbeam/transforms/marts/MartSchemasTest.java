@@ -59,11 +59,12 @@ class MartSchemasTest {
     assertTrue(daily.getField("followers").getType().getNullable());
     assertTrue(daily.getField("avg_engagement_rate").getType().getNullable());
     assertEquals(TypeName.DOUBLE, daily.getField("avg_engagement_rate").getType().getTypeName());
-    assertEquals(TypeName.INT64, daily.getField("posts").getType().getTypeName());
+    // SPEC §5: counts are integers (the catalogue's INTEGER columns: INT32 rows)
+    assertEquals(TypeName.INT32, daily.getField("posts").getType().getTypeName());
     assertFalse(daily.getField("posts").getType().getNullable());
     assertEquals(TypeName.INT32, daily.getField("popularity_score").getType().getTypeName());
     assertEquals(TypeName.INT32, daily.getField("popularity_rank").getType().getTypeName());
     assertEquals(TypeName.INT32, MartSchemas.UPLOAD_HEATMAP.getField("hour").getType().getTypeName());
-    assertEquals(TypeName.INT64, MartSchemas.KEYWORD_DAILY.getField("occurrences").getType().getTypeName());
+    assertEquals(TypeName.INT32, MartSchemas.KEYWORD_DAILY.getField("occurrences").getType().getTypeName());
   }
 }

@@ -12,7 +12,7 @@ public class PostTypeMartTest {
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
-  static Row postType(String brand, String type, String product, long posts, Double avg) {
+  static Row postType(String brand, String type, String product, int posts, Double avg) {
     return Row.withSchema(MartSchemas.POST_TYPE).addValues(brand, type, product, posts, avg).build();
   }
 

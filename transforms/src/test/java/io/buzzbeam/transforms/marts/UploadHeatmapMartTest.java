@@ -39,7 +39,7 @@ public class UploadHeatmapMartTest {
         (brand, cells) -> {
           for (int weekday = 1; weekday <= 7; weekday++) {
             for (int hour = 0; hour < 24; hour++) {
-              long posts = 0;
+              int posts = 0;
               for (int[] cell : cells) {
                 if (cell[0] == weekday && cell[1] == hour) {
                   posts++;
