@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -155,6 +157,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     EmbeddedPostgresServer server =
         new EmbeddedPostgresServer(dataDir, chosenPort, credentials, pg);
+    STARTED_HERE.add(pgData);
     try {
       server.bootstrap();
     } catch (SQLException | RuntimeException e) {
@@ -355,8 +358,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  /** True when another live process holds zonky's lock on the data directory. */
+  /**
+   * The data directories whose server this JVM started and has not closed. Checked before the
+   * lock file is touched: closing any channel on a file releases every lock this JVM holds on it
+   * (POSIX record locks belong to the process), so probing our own lock with a second channel
+   * would silently release it — and the next process would take our live server for an orphan.
+   */
+  private static final Set<Path> STARTED_HERE = ConcurrentHashMap.newKeySet();
+
+  /** True when another live process, or this JVM, holds zonky's lock on the data directory. */
   private static boolean isLockedByAnotherProcess(Path lockFile) throws IOException {
+    if (STARTED_HERE.contains(lockFile.getParent())) {
+      return true;
+    }
     if (!Files.exists(lockFile)) {
       return false;
     }
@@ -437,7 +451,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (postgres != null) {
-      postgres.close();
+      try {
+        postgres.close();
+      } finally {
+        STARTED_HERE.remove(dataDir.resolve("postgres"));
+      }
     }
   }
 

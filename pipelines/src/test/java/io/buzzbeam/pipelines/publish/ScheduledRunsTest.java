@@ -237,7 +237,7 @@ class ScheduledRunsTest {
             List.of("first|succeeded", "third|succeeded"),
             SinkDumps.query(c, "SELECT run_id, status FROM pipeline_run ORDER BY started_at"));
         assertEquals(
-            List.of("t"),
+            List.of("true"),
             SinkDumps.query(
                 c,
                 "SELECT (SELECT started_at FROM pipeline_run WHERE run_id = 'third')"
