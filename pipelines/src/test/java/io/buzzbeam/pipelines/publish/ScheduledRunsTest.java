@@ -192,13 +192,14 @@ class ScheduledRunsTest {
       }
       try (Connection c = pg.connect()) {
         assertEquals(before, published(c), "published tables after three killed runs");
+        // Each killed run found its predecessor dead when it started; the last one is still "running".
         assertEquals(
-            List.of("killed-1|running", "killed-2|running", "killed-3|running"),
-            SinkDumps.query(c, "SELECT run_id, status FROM pipeline_run WHERE run_id LIKE 'killed-%' ORDER BY 1"));
+            List.of("killed-1|failed|abandoned", "killed-2|failed|abandoned", "killed-3|running|null"),
+            SinkDumps.query(c, "SELECT run_id, status, reason FROM pipeline_run WHERE run_id LIKE 'killed-%' ORDER BY 1"));
       }
-      // The next run finds them dead, marks them so, clears their staging tables and publishes.
-      String out = runOk(dir, "--from=" + last, "--to=" + last);
-      assertTrue(out.contains("marked 3 run(s) that died before finishing as failed (abandoned)"), out);
+      // The next run finds it dead, marks it so, clears the staging tables and publishes.
+      String out = runOk(dir, "--from=" + last, "--to=" + last, "--lockWaitSeconds=60");
+      assertTrue(out.contains("marked 1 run(s) that died before finishing as failed (abandoned)"), out);
       try (Connection c = pg.connect()) {
         assertEquals(
             List.of("killed-1|failed|abandoned", "killed-2|failed|abandoned", "killed-3|failed|abandoned"),
