@@ -155,4 +155,46 @@ public class TokenizeCaptionsTest {
             });
     p.run().waitUntilFinish();
   }
+
+  @Test
+  public void slangStaysWholeInTheKeywordRows() {
+    // Issue #14: the demo's keyword cloud showed 퇴 for 육퇴 (Okt alone: 육/Modifier 퇴/Noun, see
+    // OktUserDictionaryTest). The default transform carries the built-in user dictionary.
+    Media a1 = media("crawl", "mom", "a1", "엄마는 오늘도 육퇴 기다리는 중 ㅋㅋ #육아일기");
+    PCollection<MediaMorphs> morphs =
+        p.apply(Create.of(a1).withCoder(AvroCoder.specific(Media.class)))
+            .apply(TokenizeCaptions.withStopwords(Stopwords.none()));
+    PAssert.thatSingleton(morphs)
+        .satisfies(
+            m -> {
+              assertEquals(
+                  keywords("엄마/Noun", "오늘/Noun", "육퇴/Noun", "기다리다/Verb", "중/Noun"),
+                  m.getKeywords());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void noriKeepsTheSlangWholeWithTheSameDictionary() {
+    // Nori alone reads 육 as the numeral six (육/Number 퇴/Noun, see NoriTokenizerTest); the
+    // same default list keeps it whole. 기다리는 is 기다리/VV + 는/E: the verb stems to 기다리다.
+    Media a1 = media("crawl", "mom", "a1", "엄마는 오늘도 육퇴 기다리는 중 ㅋㅋ #육아일기");
+    PCollection<MediaMorphs> morphs =
+        p.apply(Create.of(a1).withCoder(AvroCoder.specific(Media.class)))
+            .apply(
+                TokenizeCaptions.withStopwords(Stopwords.none())
+                    .withTokenizer(TokenizerKind.NORI)
+                    .withUserDictionary(UserDictionary.defaults()));
+    PAssert.thatSingleton(morphs)
+        .satisfies(
+            m -> {
+              assertEquals(
+                  keywords("엄마/Noun", "오늘/Noun", "육퇴/Noun", "기다리다/Verb", "중/Noun"),
+                  m.getKeywords());
+              assertEquals(List.of("육아일기"), m.getHashtags());
+              return null;
+            });
+    p.run().waitUntilFinish();
+  }
 }
