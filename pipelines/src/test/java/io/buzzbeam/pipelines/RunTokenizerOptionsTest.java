@@ -3,13 +3,8 @@ package io.buzzbeam.pipelines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.buzzbeam.pipelines.cli.Main;
-import io.buzzbeam.pipelines.cli.RunCommand;
 import io.buzzbeam.transforms.keywords.TokenizerKind;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +18,7 @@ class RunTokenizerOptionsTest {
   @TempDir Path dir;
 
   private RunSettings settings(String... extra) {
-    String[] args = new String[extra.length + 2];
-    args[0] = "--runner=DirectRunner";
-    args[1] = "--landing=" + landing;
-    System.arraycopy(extra, 0, args, 2, extra.length);
-    return RunSettings.of(RunCommand.parseOptions(args));
+    return RunOptionsCheck.settings(landing, extra);
   }
 
   @Test
@@ -69,15 +60,6 @@ class RunTokenizerOptionsTest {
   }
 
   private void assertUsage(String expected, String option) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            new String[] {"run", "--runner=DirectRunner", "--landing=" + landing, option},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String message = err.toString(StandardCharsets.UTF_8);
-    assertEquals(2, status, message);
-    assertEquals(1, message.strip().lines().count(), message);
-    assertTrue(message.contains(expected), message);
+    RunOptionsCheck.assertUsage(landing, expected, option);
   }
 }
