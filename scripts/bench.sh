@@ -48,4 +48,4 @@ fi
 
 echo "== 4. tokenizers: Okt vs Nori (speed, top-50 keywords)"
 ./buzzbeam generate --out="$work/captions" --days=1 --brands=11 --scale=0.1 >/dev/null 2>&1
-java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.TokenizerComparison "$corpus" "$work/captions" 5000 3
+java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.TokenizerComparison "$corpus" "$work/captions" 5000 8
