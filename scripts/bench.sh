@@ -4,10 +4,17 @@
 #     polled media, on real Korean text (the NSMC corpus beside the repository, each review
 #     repeated 100 times as polling repeats captions);
 #  2. the BSON coder of Mongo documents against Java serialization (SerializableCoder);
-#  3. the whole pipeline on Flink's embedded MiniCluster over a generated landing zone: media/s.
-# Usage: scripts/bench.sh [corpus-file]
+#  3. the whole pipeline on Flink's embedded MiniCluster over a generated landing zone: media/s;
+#  4. the two tokenizers (--tokenizer=okt|nori): documents/s of each on the NSMC reviews and on
+#     the demo's captions (a small generated zone), and the overlap of their top-50 keywords.
+# Usage: scripts/bench.sh [tokenizers] [corpus-file]   (tokenizers: section 4 alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+only=""
+if [[ "${1:-}" == tokenizers ]]; then
+  only=tokenizers
+  shift
+fi
 corpus="${1:-../shared/corpora/nsmc_ratings_test.txt}"
 [[ -f "$corpus" ]] || { echo "bench: corpus not found: $corpus (pass its path)" >&2; exit 2; }
 
@@ -16,21 +23,29 @@ mvn -B -q -Dstyle.color=never -DskipTests package >/dev/null
 mvn -B -q -Dstyle.color=never -pl transforms test-compile >/dev/null
 mvn -B -q -Dstyle.color=never -pl transforms dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 
-echo "== 1. tokenizer: distinct captions vs every media"
-java -Xmx2g -cp "transforms/target/classes:transforms/target/test-classes:$(cat transforms/target/bench-cp.txt)" \
-  io.buzzbeam.transforms.bench.TokenizerBenchmark "$corpus" 300 100 12
-
-echo "== 2. Mongo document coders"
-mvn -B -q -Dstyle.color=never -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
-  -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E "BsonDocumentCoder:" || true
-
-echo "== 3. pipeline throughput (Flink embedded)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-./buzzbeam generate --out="$work/landing" --days=1 --scale=0.5 2>/dev/null | tail -1
-start=$(date +%s)
-./buzzbeam run --landing="$work/landing" --dataDir="$work/data" --progressSeconds=0 > "$work/run.log" 2>&1
-end=$(date +%s)
-media=$(grep -E '^\s+media ' "$work/run.log" | awk '{gsub(",","",$2); print $2}')
-secs=$((end - start))
-echo "pipeline: ${media} media items in ${secs} s (incl. JVM and embedded servers start) = $((media / (secs > 0 ? secs : 1))) media/s"
+classpath="transforms/target/classes:transforms/target/test-classes:$(cat transforms/target/bench-cp.txt)"
+
+if [[ -z "$only" ]]; then
+  echo "== 1. tokenizer: distinct captions vs every media"
+  java -Xmx2g -cp "$classpath" \
+    io.buzzbeam.transforms.bench.TokenizerBenchmark "$corpus" 300 100 12
+
+  echo "== 2. Mongo document coders"
+  mvn -B -q -Dstyle.color=never -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
+    -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E "BsonDocumentCoder:" || true
+
+  echo "== 3. pipeline throughput (Flink embedded)"
+  ./buzzbeam generate --out="$work/landing" --days=1 --scale=0.5 2>/dev/null | tail -1
+  start=$(date +%s)
+  ./buzzbeam run --landing="$work/landing" --dataDir="$work/data" --progressSeconds=0 > "$work/run.log" 2>&1
+  end=$(date +%s)
+  media=$(grep -E '^\s+media ' "$work/run.log" | awk '{gsub(",","",$2); print $2}')
+  secs=$((end - start))
+  echo "pipeline: ${media} media items in ${secs} s (incl. JVM and embedded servers start) = $((media / (secs > 0 ? secs : 1))) media/s"
+fi
+
+echo "== 4. tokenizers: Okt vs Nori (speed, top-50 keywords)"
+./buzzbeam generate --out="$work/captions" --days=1 --brands=11 --scale=0.1 >/dev/null 2>&1
+java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.TokenizerComparison "$corpus" "$work/captions" 5000 8

@@ -97,7 +97,18 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
 
   void setStopwords(String value);
 
-  @Description("Run id. Absent: derived from the input files, window, time zone and stopwords, so a rerun over the same input is the same run.")
+  @Description("User dictionary file (one noun a line, # comments) replacing the default list of slang and brand names kept whole; used by both tokenizers.")
+  String getUserDictionary();
+
+  void setUserDictionary(String value);
+
+  @Description("Caption tokenizer: okt (open-korean-text, SPEC §4) or nori (Lucene Nori).")
+  @Default.String("okt")
+  String getTokenizer();
+
+  void setTokenizer(String value);
+
+  @Description("Run id. Absent: derived from the input files, window, time zone, stopwords, tokenizer and user dictionary, so a rerun over the same input is the same run.")
   String getRunId();
 
   void setRunId(String value);

@@ -20,6 +20,7 @@ import io.buzzbeam.transforms.ingest.LandingResult;
 import io.buzzbeam.transforms.ingest.ParseLanding;
 import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
+import io.buzzbeam.transforms.keywords.UserDictionary;
 import io.buzzbeam.transforms.marts.AttachFollowers;
 import io.buzzbeam.transforms.marts.ComputeMarts;
 import io.buzzbeam.transforms.marts.FollowerHistoriesByBrand;
@@ -114,8 +115,12 @@ public final class BuzzbeamPipeline {
     PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withHistories(histories));
 
     Stopwords stopwords = s.stopwords == null ? Stopwords.defaults() : Stopwords.fromFile(s.stopwords);
+    UserDictionary userDictionary =
+        s.userDictionary == null ? UserDictionary.defaults() : UserDictionary.fromFile(s.userDictionary);
     PCollection<MediaMorphs> morphs =
-        withFollowers.apply("TokenizeCaptions", TokenizeCaptions.withStopwords(stopwords));
+        withFollowers.apply(
+            "TokenizeCaptions",
+            TokenizeCaptions.withStopwords(stopwords).withTokenizer(s.tokenizer).withUserDictionary(userDictionary));
 
     if (targets.jdbc != null) {
       ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);

@@ -1,6 +1,7 @@
 package io.buzzbeam.pipelines;
 
 import io.buzzbeam.transforms.ingest.LandingFiles;
+import io.buzzbeam.transforms.keywords.TokenizerKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Derives a run id from what a run reads: the landing files (relative path and size), the window,
- * the time zone and the stopwords. A rerun over the same input is therefore the same run: its dead
+ * the time zone, the stopwords, the tokenizer and the user dictionary (these two only when not the
+ * defaults, so that default runs keep the ids they had before the options existed). A rerun over the same input is therefore the same run: its dead
  * letters, quality report and run row are rewritten in place instead of piling up (SPEC §5 keys
  * them by run id, and reruns must leave the same rows).
  */
@@ -42,6 +44,13 @@ public final class RunIds {
       sha.update(("from=" + s.from + "\nto=" + s.to + "\ntz=" + s.timezone + "\n").getBytes(StandardCharsets.UTF_8));
       if (s.stopwords != null) {
         sha.update(Files.readAllBytes(Paths.get(s.stopwords)));
+      }
+      if (s.tokenizer != TokenizerKind.OKT) {
+        sha.update(("tokenizer=" + s.tokenizer.optionValue() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      if (s.userDictionary != null) {
+        sha.update("userDictionary\n".getBytes(StandardCharsets.UTF_8));
+        sha.update(Files.readAllBytes(Paths.get(s.userDictionary)));
       }
       return "run-" + HexFormat.of().formatHex(sha.digest()).substring(0, 16);
     } catch (IOException e) {

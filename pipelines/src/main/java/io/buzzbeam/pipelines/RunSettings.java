@@ -2,6 +2,8 @@ package io.buzzbeam.pipelines;
 
 import io.buzzbeam.pipelines.cli.UsageException;
 import io.buzzbeam.transforms.ingest.LandingLimits;
+import io.buzzbeam.transforms.keywords.TokenizerKind;
+import io.buzzbeam.transforms.keywords.UserDictionary;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ public final class RunSettings implements Serializable {
   public final Set<Sink> sinks;
   public final double maxRejectRatio;
   public final String stopwords; // nullable: the default list
+  public final String userDictionary; // nullable: the default list
+  public final TokenizerKind tokenizer;
   public final Path dataDir;
   public final String stageDir;
   /** {@code --maxLineBytes}, {@code --maxFileBytes} (SPEC §2 Limits). */
@@ -58,6 +62,8 @@ public final class RunSettings implements Serializable {
       throw new UsageException("--stopwords: no such file: " + o.getStopwords());
     }
     this.stopwords = o.getStopwords();
+    this.userDictionary = checkUserDictionary(o.getUserDictionary());
+    this.tokenizer = checkTokenizer(o.getTokenizer());
     this.dataDir = Paths.get(o.getDataDir() == null ? "./data" : o.getDataDir()).toAbsolutePath().normalize();
     this.stageDir =
         o.getStageDir() != null
@@ -91,6 +97,32 @@ public final class RunSettings implements Serializable {
 
   public boolean has(Sink sink) {
     return sinks.contains(sink);
+  }
+
+  /** A readable list whose words have no spaces (what {@link UserDictionary#fromFile} requires). */
+  private static String checkUserDictionary(String file) {
+    if (file == null) {
+      return null;
+    }
+    if (!Files.isRegularFile(Paths.get(file))) {
+      throw new UsageException("--userDictionary: no such file: " + file);
+    }
+    try {
+      UserDictionary.fromFile(file);
+    } catch (IOException e) {
+      throw new UsageException("--userDictionary: cannot read " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--userDictionary: " + file + ": " + e.getMessage());
+    }
+    return file;
+  }
+
+  private static TokenizerKind checkTokenizer(String value) {
+    try {
+      return TokenizerKind.parse(value == null ? "okt" : value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--tokenizer must be okt or nori, got '" + value + "'");
+    }
   }
 
   /** Absent options keep the {@link LandingLimits#defaults()} (16 MiB, 4 GiB). */

@@ -41,7 +41,7 @@ public final class RunnerConfigs {
   public static final Set<String> PATH_OPTIONS =
       Set.of(
           "filesToStage", "flinkConfDir", "landing", "stageDir", "dataDir", "tempLocation",
-          "stopwords");
+          "stopwords", "userDictionary");
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");

@@ -1,13 +1,7 @@
 package io.buzzbeam.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.buzzbeam.pipelines.cli.Main;
-import io.buzzbeam.pipelines.cli.RunCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +12,7 @@ class RunLimitOptionsTest {
   @TempDir Path landing;
 
   private RunSettings settings(String... extra) {
-    String[] args = new String[extra.length + 2];
-    args[0] = "--runner=DirectRunner";
-    args[1] = "--landing=" + landing;
-    System.arraycopy(extra, 0, args, 2, extra.length);
-    return RunSettings.of(RunCommand.parseOptions(args));
+    return RunOptionsCheck.settings(landing, extra);
   }
 
   @Test
@@ -50,15 +40,6 @@ class RunLimitOptionsTest {
   }
 
   private void assertUsage(String expected, String option) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            new String[] {"run", "--runner=DirectRunner", "--landing=" + landing, option},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    String message = err.toString(StandardCharsets.UTF_8);
-    assertEquals(2, status, message);
-    assertEquals(1, message.strip().lines().count(), message);
-    assertTrue(message.contains(expected), message);
+    RunOptionsCheck.assertUsage(landing, expected, option);
   }
 }

@@ -356,6 +356,8 @@ public final class RunCommand implements Command {
     options.put("dataDir", s.dataDir.toString());
     options.put("maxRejectRatio", s.maxRejectRatio);
     options.put("stopwords", s.stopwords);
+    options.put("userDictionary", s.userDictionary);
+    options.put("tokenizer", s.tokenizer.optionValue());
     options.put("lockWaitSeconds", o.getLockWaitSeconds());
     options.put("runner", o.getRunner().getSimpleName());
     return PipelineRuns.optionsJson(options);

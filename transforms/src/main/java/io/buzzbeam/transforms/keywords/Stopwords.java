@@ -1,12 +1,8 @@
 package io.buzzbeam.transforms.keywords;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -44,20 +40,13 @@ public final class Stopwords implements Serializable {
 
   /** The built-in list. */
   public static Stopwords defaults() {
-    try (InputStream in = Stopwords.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-      }
-      return parse(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new Stopwords(WordLists.resource(DEFAULT_RESOURCE));
   }
 
   /** A user's list, replacing the built-in one. */
   public static Stopwords fromFile(Path path) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
-      return parse(in);
+      return new Stopwords(WordLists.parse(in));
     }
   }
 
@@ -72,23 +61,6 @@ public final class Stopwords implements Serializable {
 
   public static Stopwords none() {
     return new Stopwords(Set.of());
-  }
-
-  private static Stopwords parse(InputStream in) throws IOException {
-    TreeSet<String> lines = new TreeSet<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        String w = line.strip();
-        if (w.startsWith("\uFEFF")) {
-          w = w.substring(1).strip();
-        }
-        if (!w.isEmpty() && !w.startsWith("#")) {
-          lines.add(w);
-        }
-      }
-    }
-    return new Stopwords(lines);
   }
 
   static String normalize(String word) {

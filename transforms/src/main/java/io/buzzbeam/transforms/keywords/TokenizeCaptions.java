@@ -31,6 +31,13 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * caption is tokenized once, and the result is joined back to every media that carries it, all in
  * one {@link GroupByKey}. Only a slim morphs skeleton (ids and time buckets) travels with the
  * caption, not the whole media.
+ *
+ * <p>The tokenizer ({@link TokenizerKind}, Okt unless {@link #withTokenizer}) and its user
+ * dictionary (the built-in {@link UserDictionary#defaults()} unless {@link #withUserDictionary})
+ * are built once per DoFn instance in {@code @Setup}: one instance because Nori's tokenizer is not
+ * thread-safe (Beam calls a DoFn instance from one thread at a time), {@code @Setup} because both
+ * load dictionaries. Okt's user words go into its JVM-wide dictionary there, once per JVM (see
+ * {@link KoreanTokenizer}).
  */
 public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection<MediaMorphs>> {
 
@@ -43,13 +50,29 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
   public static final String COUNTER_NAMESPACE = "buzzbeam";
 
   private final Stopwords stopwords;
+  private final TokenizerKind tokenizer;
+  private final UserDictionary userDictionary;
 
-  private TokenizeCaptions(Stopwords stopwords) {
+  private TokenizeCaptions(
+      Stopwords stopwords, TokenizerKind tokenizer, UserDictionary userDictionary) {
     this.stopwords = Objects.requireNonNull(stopwords, "stopwords");
+    this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+    this.userDictionary = Objects.requireNonNull(userDictionary, "userDictionary");
   }
 
+  /** Okt with the built-in user dictionary and {@code stopwords}. */
   public static TokenizeCaptions withStopwords(Stopwords stopwords) {
-    return new TokenizeCaptions(stopwords);
+    return new TokenizeCaptions(stopwords, TokenizerKind.OKT, UserDictionary.defaults());
+  }
+
+  /** The same with another tokenizer ({@code --tokenizer}). */
+  public TokenizeCaptions withTokenizer(TokenizerKind kind) {
+    return new TokenizeCaptions(stopwords, kind, userDictionary);
+  }
+
+  /** The same with another user dictionary ({@code --userDictionary}), for either tokenizer. */
+  public TokenizeCaptions withUserDictionary(UserDictionary dictionary) {
+    return new TokenizeCaptions(stopwords, tokenizer, dictionary);
   }
 
   @Override
@@ -63,7 +86,7 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
                 .via((Media m) -> KV.of(m.getCaption(), skeleton(m))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MediaMorphs.class)))
         .apply("GroupMediaByCaption", GroupByKey.create())
-        .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords)))
+        .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords, tokenizer, userDictionary)))
         .setCoder(AvroCoder.specific(MediaMorphs.class))
         // Outputs come per distinct caption: spread them over a few shards (see Rebalance).
         .apply("SpreadOverShards", Rebalance.acrossShards());
@@ -90,19 +113,24 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
   static class TokenizeCaptionFn extends DoFn<KV<String, Iterable<MediaMorphs>>, MediaMorphs> {
 
     private final Stopwords stopwords;
+    private final TokenizerKind kind;
+    private final UserDictionary userDictionary;
     private final Counter captionsTokenized =
         Metrics.counter(COUNTER_NAMESPACE, CAPTIONS_TOKENIZED);
     private final Counter mediaTokenized = Metrics.counter(COUNTER_NAMESPACE, MEDIA_TOKENIZED);
-    private transient KoreanTokenizer tokenizer;
+    private transient CaptionTokenizer tokenizer;
 
-    TokenizeCaptionFn(Stopwords stopwords) {
+    TokenizeCaptionFn(Stopwords stopwords, TokenizerKind kind, UserDictionary userDictionary) {
       this.stopwords = stopwords;
+      this.kind = kind;
+      this.userDictionary = userDictionary;
     }
 
     @Setup
     public void setup() {
-      // Loads the dictionaries once per worker (~2 s, ~72 MB); the tokenizer is thread-safe.
-      tokenizer = new KoreanTokenizer();
+      // Dictionaries load once per worker JVM (Okt ~2 s, ~72 MB; Nori's are a JVM singleton);
+      // the instance is this DoFn's own, as Nori's is not thread-safe.
+      tokenizer = kind.create(userDictionary);
     }
 
     @ProcessElement

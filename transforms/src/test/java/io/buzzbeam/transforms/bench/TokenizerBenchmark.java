@@ -138,7 +138,7 @@ public final class TokenizerBenchmark {
   }
 
   /** The non-empty review texts (second column), header skipped, distinct, in file order. */
-  private static List<String> reviews(Path corpus) throws IOException {
+  static List<String> reviews(Path corpus) throws IOException {
     LinkedHashMap<String, Boolean> seen = new LinkedHashMap<>();
     List<String> lines = Files.readAllLines(corpus, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
@@ -150,7 +150,7 @@ public final class TokenizerBenchmark {
     return new ArrayList<>(seen.keySet());
   }
 
-  private static double averageLength(List<String> docs) {
+  static double averageLength(List<String> docs) {
     long chars = 0;
     for (String d : docs) {
       chars += d.length();
@@ -158,7 +158,7 @@ public final class TokenizerBenchmark {
     return (double) chars / docs.size();
   }
 
-  private static double seconds(long startNanos) {
+  static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 }

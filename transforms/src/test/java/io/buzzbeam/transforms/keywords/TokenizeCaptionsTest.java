@@ -140,19 +140,47 @@ public class TokenizeCaptionsTest {
     assertEquals(5, counter(result, TokenizeCaptions.MEDIA_TOKENIZED));
   }
 
-  @Test
-  public void defaultStopwordsApply() {
-    Media a1 = media("crawl", "fan", "a1", "이것도 되나욬ㅋㅋ 가방");
+  /** Runs {@code transform} over one media with {@code caption}; its keywords are {@code expected}. */
+  private void assertKeywords(TokenizeCaptions transform, String caption, List<Keyword> expected) {
     PCollection<MediaMorphs> morphs =
-        p.apply(Create.of(a1).withCoder(AvroCoder.specific(Media.class)))
-            .apply(TokenizeCaptions.withStopwords(Stopwords.defaults()));
-    // 것 and 되다 are default stopwords; 가방 stays.
+        p.apply(Create.of(media("crawl", "fan", "a1", caption)).withCoder(AvroCoder.specific(Media.class)))
+            .apply(transform);
     PAssert.thatSingleton(morphs)
         .satisfies(
             m -> {
-              assertEquals(keywords("가방/Noun"), m.getKeywords());
+              assertEquals(expected, m.getKeywords());
               return null;
             });
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  public void defaultStopwordsApply() {
+    // 것 and 되다 are default stopwords; 가방 stays.
+    assertKeywords(
+        TokenizeCaptions.withStopwords(Stopwords.defaults()), "이것도 되나욬ㅋㅋ 가방", keywords("가방/Noun"));
+  }
+
+  @Test
+  public void slangStaysWholeInTheKeywordRows() {
+    // Issue #14: the demo's keyword cloud showed 퇴 for 육퇴 (Okt alone: 육/Modifier 퇴/Noun, see
+    // OktUserDictionaryTest). The default transform carries the built-in user dictionary.
+    assertKeywords(
+        TokenizeCaptions.withStopwords(Stopwords.none()),
+        "엄마는 오늘도 육퇴 기다리는 중 ㅋㅋ #육아일기",
+        keywords("엄마/Noun", "오늘/Noun", "육퇴/Noun", "기다리다/Verb", "중/Noun"));
+  }
+
+  @Test
+  public void noriKeepsTheSlangWholeWithTheSameDictionary() {
+    // Nori alone reads 육 as the numeral six (육/Number 퇴/Noun, see NoriTokenizerTest); the
+    // same default list keeps it whole. 기다리는 is 기다리/VV + 는/E: the verb stems to 기다리다;
+    // #육아일기 is a Hashtag token, not the keywords 육아 and 일기.
+    assertKeywords(
+        TokenizeCaptions.withStopwords(Stopwords.none())
+            .withTokenizer(TokenizerKind.NORI)
+            .withUserDictionary(UserDictionary.defaults()),
+        "엄마는 오늘도 육퇴 기다리는 중 ㅋㅋ #육아일기",
+        keywords("엄마/Noun", "오늘/Noun", "육퇴/Noun", "기다리다/Verb", "중/Noun"));
   }
 }
