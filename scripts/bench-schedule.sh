@@ -13,8 +13,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 echo "== building"
-mvn -B -q -Dstyle.color=never -DskipTests package >/dev/null
-mvn -B -q -Dstyle.color=never -pl pipelines dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+# package and the class path in one reactor build, so the pipelines module resolves transforms from it
+mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 
 # The report's own figure: "buzzbeam run <id> on <runner>: succeeded in 12.3 s".
 report_seconds() { grep -E ': (succeeded|gated) in [0-9.]+ s' "$1" | tail -1 | sed -E 's/.* in ([0-9.]+) s.*/\1/'; }

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.ingest.LandingPrune;
 import io.buzzbeam.transforms.ingest.LandingFiles;
 import io.buzzbeam.transforms.keywords.TokenizerKind;
 import java.io.IOException;
@@ -57,6 +58,24 @@ public final class RunIds {
       throw new UncheckedIOException("cannot list the landing zone " + s.landing, e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * How many landing files the run will open: the files of a landing kind that {@code --from}
+   * does not prune ({@link LandingPrune}); for the progress lines. 0 when the listing fails.
+   */
+  public static long filesToRead(RunSettings s) {
+    Path root = Paths.get(s.landing);
+    java.time.Instant windowStart = LandingPrune.windowStart(s.from, s.timezone);
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(p -> LandingFiles.kindOf(p.getFileName().toString()) != null)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .filter(relative -> windowStart == null || LandingPrune.canHoldFrom(relative, windowStart))
+          .count();
+    } catch (IOException | UncheckedIOException e) {
+      return 0;
     }
   }
 

@@ -135,12 +135,27 @@ public final class RunReport {
 
   /** One line of progress while the job runs. */
   public String progressLine(long elapsedMillis) {
+    return progressLine(elapsedMillis, 0);
+  }
+
+  /**
+   * One line of progress while the job runs; with {@code filesToRead} > 0, how far reading has got
+   * (files read of the files the run will open): roughly how far along the run is, as reading and
+   * parsing lead the rest of the pipeline.
+   */
+  public String progressLine(long elapsedMillis, long filesToRead) {
+    String files =
+        filesToRead > 0
+            ? String.format(
+                Locale.ROOT, "%s of %s (%d %%)", n(get("file.read")), n(filesToRead),
+                Math.min(100, 100 * get("file.read") / filesToRead))
+            : n(get("file.read"));
     return String.format(
         Locale.ROOT,
         "[progress %s] files %s, envelopes %s, media read %s (valid %s, rejected %s), profiles %s,"
             + " captions tokenized %s, rows written %s",
         seconds(elapsedMillis),
-        n(get("file.read")),
+        files,
         n(get("envelope.read")),
         n(get("media.read")),
         n(get("media.valid")),

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.cli;
 
+import io.buzzbeam.transforms.quality.RunCounter;
 import io.buzzbeam.pipelines.BuzzbeamOptions;
 import io.buzzbeam.pipelines.BuzzbeamPipeline;
 import io.buzzbeam.pipelines.RejectRatioGate;
@@ -177,7 +178,7 @@ public final class RunCommand implements Command {
             settings,
             runId,
             new BuzzbeamPipeline.Targets(jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir));
-        result = runWithProgress(pipeline, options, args, started);
+        result = runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings));
       } catch (Exception | Error e) {
         if (lock != null) {
           recordFailure(lock.connection(), runId, e);
@@ -281,7 +282,8 @@ public final class RunCommand implements Command {
    * asked not to block so its counters can be read while it runs; runners that block in run()
    * report elapsed time only until they return.
    */
-  private PipelineResult runWithProgress(Pipeline pipeline, BuzzbeamOptions options, String[] rawArgs, long started) {
+  private PipelineResult runWithProgress(
+      Pipeline pipeline, BuzzbeamOptions options, String[] rawArgs, long started, long filesToRead) {
     int every = options.getProgressSeconds();
     if (options.getRunner() == DirectRunner.class) {
       DirectOptions direct = options.as(DirectOptions.class);
@@ -298,6 +300,7 @@ public final class RunCommand implements Command {
       }
     }
     AtomicReference<PipelineResult> running = new AtomicReference<>();
+    RunCounter.resetLive();
     ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "buzzbeam-progress");
       t.setDaemon(true);
@@ -309,7 +312,10 @@ public final class RunCommand implements Command {
             long elapsed = System.currentTimeMillis() - started;
             PipelineResult r = running.get();
             try {
-              out.println(r == null ? "[progress " + elapsed / 1000 + " s] running" : RunReport.of(r).progressLine(elapsed));
+              // The DirectRunner answers metrics while it runs; Flink's embedded MiniCluster only
+              // at the end, so its workers' counts come from this JVM's mirror (RunCounter).
+              RunReport now = r != null ? RunReport.of(r) : new RunReport(RunCounter.live());
+              out.println(now.progressLine(elapsed, filesToRead));
             } catch (RuntimeException e) {
               out.println("[progress " + elapsed / 1000 + " s] running");
             }

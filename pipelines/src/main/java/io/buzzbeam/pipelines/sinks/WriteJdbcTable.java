@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.quality.RunCounter;
 import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.tables.Tables.Column;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
@@ -154,7 +154,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
     private final Table table;
     private final String sql;
     private final int batchSize;
-    private final Counter written;
+    private final RunCounter written;
     private final Distribution batchSizes;
 
     private transient Connection connection;
@@ -170,7 +170,7 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
       this.table = table;
       this.sql = sql;
       this.batchSize = batchSize;
-      this.written = Metrics.counter("buzzbeam", "sink.jdbc." + table.name);
+      this.written = RunCounter.of("sink.jdbc." + table.name);
       this.batchSizes = Metrics.distribution("buzzbeam", "sink.jdbc." + table.name + ".batch");
     }
 

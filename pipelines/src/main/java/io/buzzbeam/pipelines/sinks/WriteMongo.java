@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.quality.RunCounter;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -18,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -170,7 +169,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     private final String collectionName;
     private final @Nullable PCollectionView<Boolean> gate;
     private final int batchSize;
-    private final Counter written;
+    private final RunCounter written;
 
     private transient MongoClient client;
     private transient MongoCollection<Document> collection;
@@ -190,7 +189,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       this.collectionName = collectionName;
       this.gate = gate;
       this.batchSize = batchSize;
-      this.written = Metrics.counter("buzzbeam", "sink.mongo." + collectionName);
+      this.written = RunCounter.of("sink.mongo." + collectionName);
     }
 
     @Setup

@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.keywords;
 
+import io.buzzbeam.transforms.quality.RunCounter;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
@@ -11,7 +12,6 @@ import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -115,9 +115,8 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
     private final Stopwords stopwords;
     private final TokenizerKind kind;
     private final UserDictionary userDictionary;
-    private final Counter captionsTokenized =
-        Metrics.counter(COUNTER_NAMESPACE, CAPTIONS_TOKENIZED);
-    private final Counter mediaTokenized = Metrics.counter(COUNTER_NAMESPACE, MEDIA_TOKENIZED);
+    private final RunCounter captionsTokenized = RunCounter.of(CAPTIONS_TOKENIZED);
+    private final RunCounter mediaTokenized = RunCounter.of(MEDIA_TOKENIZED);
     private transient CaptionTokenizer tokenizer;
 
     TokenizeCaptionFn(Stopwords stopwords, TokenizerKind kind, UserDictionary userDictionary) {

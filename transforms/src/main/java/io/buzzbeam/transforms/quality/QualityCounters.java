@@ -3,8 +3,6 @@ package io.buzzbeam.transforms.quality;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 
 /**
  * Mirrors quality increments into Beam counters ({@code buzzbeam:<model>.<metric>[.<field>]}) so
@@ -14,7 +12,7 @@ import org.apache.beam.sdk.metrics.Metrics;
  */
 public final class QualityCounters implements Serializable {
 
-  private transient Map<String, Counter> counters;
+  private transient Map<String, RunCounter> counters;
 
   /** Increments the counter and returns the matching increment for the quality collection. */
   public QualityCount increment(String model, String metric, String field, long n) {
@@ -24,7 +22,7 @@ public final class QualityCounters implements Serializable {
     }
     counters
         .computeIfAbsent(
-            count.counterName(), name -> Metrics.counter(QualityCount.COUNTER_NAMESPACE, name))
+            count.counterName(), RunCounter::of)
         .inc(n);
     return count;
   }
