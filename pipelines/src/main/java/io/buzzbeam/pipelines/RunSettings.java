@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.pipelines.cli.UsageException;
 import io.buzzbeam.transforms.ingest.LandingLimits;
 import io.buzzbeam.transforms.keywords.TokenizerKind;
@@ -84,6 +85,9 @@ public final class RunSettings implements Serializable {
     Integer shards = o.getShards();
     if (shards == null || shards < 1) {
       throw new UsageException("--shards must be an integer >= 1");
+    }
+    if (!java.util.List.of(Rebalance.AUTO, Rebalance.ALWAYS, Rebalance.NEVER).contains(o.getGatherShards())) {
+      throw new UsageException("--gatherShards must be auto, always or never, got '" + o.getGatherShards() + "'");
     }
     Integer lockWait = o.getLockWaitSeconds();
     if (lockWait == null || lockWait < 0) {

@@ -54,10 +54,22 @@ import org.apache.beam.sdk.values.PCollectionList;
  * Flink, side inputs are broadcast before the step starts; there the wait is just the grouping.
  *
  * <p>Results do not depend on the shard count: it only changes which worker sees which record.
+ *
+ * <p><b>Only where a runner needs it</b> ({@code --gatherShards}, default {@value #AUTO}): on
+ * Flink the gathering bought nothing measurable and cost an encode, a sort and a decode of every
+ * record per gathered step (see the README's "Performance"); Flink's batch side inputs are
+ * complete before a step reads them, so {@link #after} is not needed there either. With
+ * {@value #AUTO} the transform is the identity on every runner but the DirectRunner.
  */
 public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T>> {
 
   public static final int DEFAULT_SHARDS = 32;
+
+  /** {@code --gatherShards} values. */
+  public static final String AUTO = "auto";
+
+  public static final String ALWAYS = "always";
+  public static final String NEVER = "never";
 
   private final Integer shards;
   private final List<PCollection<?>> signals;
@@ -96,8 +108,26 @@ public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T
     return configured;
   }
 
+  /** Whether records are gathered on a pipeline with these options ({@code --gatherShards}). */
+  static boolean gathers(PipelineOptions options) {
+    String mode = options.as(ShardingOptions.class).getGatherShards();
+    if (ALWAYS.equals(mode)) {
+      return true;
+    }
+    if (NEVER.equals(mode)) {
+      return false;
+    }
+    if (AUTO.equals(mode) || mode == null) {
+      return "DirectRunner".equals(options.getRunner().getSimpleName());
+    }
+    throw new IllegalArgumentException("--gatherShards must be auto, always or never, not " + mode);
+  }
+
   @Override
   public PCollection<T> expand(PCollection<T> input) {
+    if (shards == null && !gathers(input.getPipeline().getOptions())) {
+      return input;
+    }
     int n = shards != null ? shards : shardsOf(input.getPipeline().getOptions());
     Coder<T> coder = input.getCoder();
     KvCoder<Integer, byte[]> sharded = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());

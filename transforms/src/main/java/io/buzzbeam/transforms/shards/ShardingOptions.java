@@ -15,4 +15,12 @@ public interface ShardingOptions extends PipelineOptions {
   Integer getShards();
 
   void setShards(Integer value);
+
+  @Description(
+      "Where records are gathered into shards: auto (only on the DirectRunner, which needs it to "
+          + "run at real volumes), always, never.")
+  @Default.String(Rebalance.AUTO)
+  String getGatherShards();
+
+  void setGatherShards(String value);
 }
