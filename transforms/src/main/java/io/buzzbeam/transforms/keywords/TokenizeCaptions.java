@@ -45,6 +45,8 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
   public static final String CAPTIONS_TOKENIZED = "keywords.captions_tokenized";
 
   public static final String MEDIA_TOKENIZED = "keywords.media_tokenized";
+  /** Media whose caption was longer than {@link TokenizedText#MAX_CHARS}: tokenized in part. */
+  public static final String CAPTIONS_TRUNCATED = "keywords.captions_truncated";
 
   /** The namespace of every buzzbeam counter, so that the run report finds them on any runner. */
   public static final String COUNTER_NAMESPACE = "buzzbeam";
@@ -77,13 +79,20 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
 
   @Override
   public PCollection<MediaMorphs> expand(PCollection<Media> media) {
+    RunCounter truncated = RunCounter.of(CAPTIONS_TRUNCATED);
     return media
         .apply(
             "KeyByCaption",
             MapElements.into(
                     TypeDescriptors.kvs(
                         TypeDescriptors.strings(), TypeDescriptor.of(MediaMorphs.class)))
-                .via((Media m) -> KV.of(m.getCaption(), skeleton(m))))
+                .via(
+                    (Media m) -> {
+                      if (TokenizedText.truncates(m.getCaption())) {
+                        truncated.inc();
+                      }
+                      return KV.of(TokenizedText.of(m.getCaption()), skeleton(m));
+                    }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MediaMorphs.class)))
         .apply("GroupMediaByCaption", GroupByKey.create())
         .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords, tokenizer, userDictionary)))
@@ -136,6 +145,7 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
     public void process(
         @Element KV<String, Iterable<MediaMorphs>> captionAndMedia,
         OutputReceiver<MediaMorphs> out) {
+      // The key is the caption as tokenized (TokenizedText): bounded, whatever the media holds.
       String caption = captionAndMedia.getKey() == null ? "" : captionAndMedia.getKey();
       List<Token> tokens = tokenizer.tokenize(caption);
       List<Keyword> keywords = Keywords.of(tokens, stopwords);
