@@ -37,8 +37,12 @@ final class ParsedRecords {
 
   /** The summed counts, as {@code "model metric field" → value} ({@code field} left out when empty). */
   static Map<String, Long> counts(ParseFindings findings) {
+    return counts(findings.counts);
+  }
+
+  static Map<String, Long> counts(List<QualityCount> counts) {
     Map<String, Long> sums = new TreeMap<>();
-    for (QualityCount c : findings.counts) {
+    for (QualityCount c : counts) {
       String key = c.model + " " + c.metric + (c.field.isEmpty() ? "" : " " + c.field);
       sums.merge(key, c.value, Long::sum);
     }
@@ -47,7 +51,11 @@ final class ParsedRecords {
 
   /** Each dead letter as {@code model@position[reasons]}. */
   static List<String> deadLetters(ParseFindings findings) {
-    return findings.rejected.stream().map(ParsedRecords::describe).collect(Collectors.toList());
+    return deadLetters(findings.rejected);
+  }
+
+  static List<String> deadLetters(List<RejectedItem> rejected) {
+    return rejected.stream().map(ParsedRecords::describe).collect(Collectors.toList());
   }
 
   private static String describe(RejectedItem item) {
