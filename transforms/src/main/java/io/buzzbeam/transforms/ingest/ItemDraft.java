@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,19 @@ abstract class ItemDraft {
   /** Valid when no rule rejected it. */
   boolean valid() {
     return reasons.isEmpty();
+  }
+
+  /**
+   * Free text that may be absent — a media's {@code media_url} or {@code permalink}, a profile's
+   * {@code name}: a scalar as text without NULs; absent, or not a scalar, → null (defaulted).
+   */
+  String optionalText(JsonNode node, String field) {
+    String text = JsonValues.scalarText(node);
+    if (text == null) {
+      defaulted.add(field);
+      return null;
+    }
+    return withoutNul(text, field);
   }
 
   /**

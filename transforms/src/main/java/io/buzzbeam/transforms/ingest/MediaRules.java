@@ -139,21 +139,11 @@ final class MediaRules {
 
   /** {@code media_url}: a scalar as text, without NULs; absent → null (defaulted). */
   static void mediaUrl(JsonNode node, MediaDraft draft) {
-    draft.mediaUrl = optionalText(node, "media_url", draft);
+    draft.mediaUrl = draft.optionalText(node, "media_url");
   }
 
   /** {@code permalink}: a scalar as text, without NULs; absent → null (defaulted). */
   static void permalink(JsonNode node, MediaDraft draft) {
-    draft.permalink = optionalText(node, "permalink", draft);
-  }
-
-  /** Free text that may be absent (null, defaulted); also a profile's {@code name}. */
-  static String optionalText(JsonNode node, String field, ItemDraft draft) {
-    String text = scalarText(node);
-    if (text == null) {
-      draft.defaulted.add(field);
-      return null;
-    }
-    return draft.withoutNul(text, field);
+    draft.permalink = draft.optionalText(node, "permalink");
   }
 }

@@ -5,7 +5,6 @@ import static io.buzzbeam.transforms.ingest.JsonValues.holdsControlCharacter;
 import static io.buzzbeam.transforms.ingest.JsonValues.identifier;
 import static io.buzzbeam.transforms.ingest.JsonValues.nonBlank;
 import static io.buzzbeam.transforms.ingest.JsonValues.nonNegativeInteger;
-import static io.buzzbeam.transforms.ingest.JsonValues.scalarText;
 import static io.buzzbeam.transforms.ingest.JsonValues.string;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,12 +41,9 @@ final class ProfileRules {
     }
     draft.followsCount = optionalCount(discovery, "follows_count", draft);
     draft.mediaCount = optionalCount(discovery, "media_count", draft);
-    JsonNode name = discovery.get("name");
-    if (absent(name)) {
-      draft.defaulted.add("name");
-    } else {
-      draft.name = draft.withoutNul(scalarText(name), "name");
-    }
+    // A name that is not a scalar (an object, an array) is defaulted like an absent one: it used
+    // to throw, losing the whole envelope and its media to failed:parse (found by fuzzing).
+    draft.name = draft.optionalText(discovery.get("name"), "name");
     return draft;
   }
 

@@ -69,6 +69,19 @@ class ProfileRulesTest {
     assertEquals(List.of("name"), draft.defaulted);
   }
 
+  /** Found by fuzzing (corpus: crash-profile-name-not-a-scalar): it threw a NullPointerException. */
+  @Test
+  void aNameThatIsNotAScalarIsDefaultedToNull() {
+    for (String name : new String[] {"{\"text\":\"CHANEL\"}", "[\"CHANEL\"]"}) {
+      ProfileDraft draft =
+          check("{\"username\":\"u\",\"followers_count\":1,\"follows_count\":0,\"media_count\":0,"
+              + "\"name\":" + name + "}");
+      assertTrue(draft.valid(), name);
+      assertNull(draft.name, name);
+      assertEquals(List.of("name"), draft.defaulted, name);
+    }
+  }
+
   @Test
   void controlCharactersInIdOrUsernameAreInvalidInSpecOrder() {
     ProfileDraft draft =
