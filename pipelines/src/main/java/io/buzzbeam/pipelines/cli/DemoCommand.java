@@ -2,6 +2,7 @@ package io.buzzbeam.pipelines.cli;
 
 import io.buzzbeam.pipelines.generate.GenerateCommand;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.transforms.ingest.Sources;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ public final class DemoCommand implements Command {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT token, pos, SUM(occurrences) AS occurrences, SUM(media) AS media FROM mart_keyword_daily"
-                  + " WHERE source = 'crawl' GROUP BY token, pos ORDER BY occurrences DESC, token LIMIT 15")) {
+                  + " WHERE source = '" + Sources.CRAWL + "' GROUP BY token, pos ORDER BY occurrences DESC, token LIMIT 15")) {
         int i = 0;
         while (rs.next()) {
           out.printf(

@@ -3,6 +3,7 @@ package io.buzzbeam.pipelines.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,14 +155,15 @@ final class CollectionPass {
     if (id.isEmpty()) {
       return;
     }
-    collectHashtagEdge(brand, tag, id.get(), "recent_media", EnvelopeKind.HASHTAG_RECENT_MEDIA);
+    collectHashtagEdge(brand, tag, id.get(), EnvelopeKind.HASHTAG_RECENT_MEDIA);
     if (options.topMedia()) {
-      collectHashtagEdge(brand, tag, id.get(), "top_media", EnvelopeKind.HASHTAG_TOP_MEDIA);
+      collectHashtagEdge(brand, tag, id.get(), EnvelopeKind.HASHTAG_TOP_MEDIA);
     }
   }
 
-  private void collectHashtagEdge(BrandTarget brand, String tag, String id, String edge, EnvelopeKind kind)
+  private void collectHashtagEdge(BrandTarget brand, String tag, String id, EnvelopeKind kind)
       throws InterruptedException, StopPass {
+    String edge = kind.hashtagEdge();
     String after = null;
     int collected = 0;
     Instant walkAt = null;

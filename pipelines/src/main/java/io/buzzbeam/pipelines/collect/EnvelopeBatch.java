@@ -2,6 +2,7 @@ package io.buzzbeam.pipelines.collect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -54,7 +55,7 @@ final class EnvelopeBatch {
   /** Adds an envelope whose response is {@code body}, a complete JSON object text. */
   void add(EnvelopeKind kind, String brand, String hashtag, Instant collectedAt, String body) {
     StringBuilder b = new StringBuilder(body.length() + 160);
-    b.append("{\"kind\":").append(quote(kind.wireName));
+    b.append("{\"kind\":").append(quote(kind.wireName()));
     b.append(",\"brand\":").append(quote(brand));
     if (hashtag != null) {
       b.append(",\"hashtag\":").append(quote(hashtag));
@@ -76,7 +77,7 @@ final class EnvelopeBatch {
     Path dir = landing.resolve("graph").resolve("dt=" + DAY.format(passStart));
     for (Map.Entry<EnvelopeKind, List<String>> e : lines.entrySet()) {
       Files.createDirectories(dir);
-      String stem = e.getKey().wireName + "_" + TIME.format(passStart);
+      String stem = e.getKey().wireName() + "_" + TIME.format(passStart);
       String content = String.join("\n", e.getValue()) + "\n";
       Path target = writeAtomically(dir, stem, content);
       written.add(landing.relativize(target).toString().replace('\\', '/'));

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.generate;
 
+import io.buzzbeam.transforms.quality.QualityCount;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -68,10 +69,10 @@ public record GenerationSummary(
   /** Read count per model as the quality report should show it: file, envelope, profile, media. */
   public Map<String, Long> readByModel() {
     Map<String, Long> m = new TreeMap<>();
-    m.put("file", files);
-    m.put("envelope", lines);
-    m.put("profile", profiles);
-    m.put("media", mediaItems);
+    m.put(QualityCount.MODEL_FILE, files);
+    m.put(QualityCount.MODEL_ENVELOPE, lines);
+    m.put(QualityCount.MODEL_PROFILE, profiles);
+    m.put(QualityCount.MODEL_MEDIA, mediaItems);
     return m;
   }
 

@@ -3,6 +3,8 @@ package io.buzzbeam.pipelines.generate;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
+import io.buzzbeam.transforms.ingest.ReasonCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -42,7 +44,7 @@ final class GraphJson {
       List<BrandItem> items, int apiError, LineTally tally) throws IOException {
     buf.reset();
     try (JsonGenerator g = factory.createGenerator(buf, JsonEncoding.UTF8)) {
-      envelopeStart(g, LineTally.BUSINESS_DISCOVERY, brandKey, null, collectedAt);
+      envelopeStart(g, EnvelopeKind.BUSINESS_DISCOVERY, brandKey, null, collectedAt);
       if (apiError != 0) {
         error(g, apiError, collectedAt);
       } else {
@@ -80,9 +82,9 @@ final class GraphJson {
           g.writeEndObject();
           tally.media++;
           if (it.negativeLikes()) {
-            tally.rejected("invalid:like_count");
+            tally.rejected(ReasonCodes.INVALID_LIKE_COUNT);
           } else if (it.badType() != null) {
-            tally.rejected("invalid:media_type");
+            tally.rejected(ReasonCodes.INVALID_MEDIA_TYPE);
           } else {
             tally.validMediaIds.add(p.id());
             if (p.caption() == null) {
@@ -115,7 +117,7 @@ final class GraphJson {
     return buf;
   }
 
-  ByteArrayOutputStream hashtagMedia(String kind, String brandKey, String hashtag,
+  ByteArrayOutputStream hashtagMedia(EnvelopeKind kind, String brandKey, String hashtag,
       String hashtagId, Instant collectedAt, List<CommunityPost> posts, int apiError,
       LineTally tally) throws IOException {
     buf.reset();
@@ -154,7 +156,7 @@ final class GraphJson {
         g.writeObjectFieldStart("cursors");
         g.writeStringField("after", after);
         g.writeEndObject();
-        g.writeStringField("next", API + hashtagId + "/" + kind.substring("hashtag_".length())
+        g.writeStringField("next", API + hashtagId + "/" + kind.hashtagEdge()
             + "?user_id=" + collectorUserId + "&fields=" + MEDIA_FIELDS + "&limit=25&after=" + after);
         g.writeEndObject();
         g.writeEndObject();
@@ -165,10 +167,10 @@ final class GraphJson {
     return buf;
   }
 
-  private static void envelopeStart(JsonGenerator g, String kind, String brand, String hashtag,
+  private static void envelopeStart(JsonGenerator g, EnvelopeKind kind, String brand, String hashtag,
       Instant collectedAt) throws IOException {
     g.writeStartObject();
-    g.writeStringField("kind", kind);
+    g.writeStringField("kind", kind.wireName());
     g.writeStringField("brand", brand);
     if (hashtag != null) {
       g.writeStringField("hashtag", hashtag);

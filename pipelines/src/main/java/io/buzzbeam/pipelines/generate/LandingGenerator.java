@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.generate;
 
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +31,6 @@ import java.util.function.Consumer;
  */
 public final class LandingGenerator {
   static final int PAGE = 25;
-  static final String RECENT = "hashtag_recent_media";
-  static final String TOP = "hashtag_top_media";
 
   private final Path out;
   private final GeneratorConfig cfg;
@@ -96,9 +95,9 @@ public final class LandingGenerator {
     LocalDate day = LocalDate.ofInstant(hourStart, ZoneOffset.UTC);
     Path dir = out.resolve("graph").resolve("dt=" + day);
     String hh = String.format("%02d", hourStart.atZone(ZoneOffset.UTC).getHour());
-    try (LandingFileWriter bd = file(dir, LineTally.BUSINESS_DISCOVERY + "_" + hh + "0015", 0, i);
-        LandingFileWriter recent = file(dir, RECENT + "_" + hh + "0020", 1, i);
-        LandingFileWriter top = file(dir, TOP + "_" + hh + "3005", 2, i)) {
+    try (LandingFileWriter bd = file(dir, EnvelopeKind.BUSINESS_DISCOVERY.wireName() + "_" + hh + "0015", 0, i);
+        LandingFileWriter recent = file(dir, EnvelopeKind.HASHTAG_RECENT_MEDIA.wireName() + "_" + hh + "0020", 1, i);
+        LandingFileWriter top = file(dir, EnvelopeKind.HASHTAG_TOP_MEDIA.wireName() + "_" + hh + "3005", 2, i)) {
       for (int b = 0; b < cfg.brands(); b++) {
         businessDiscoveryPoll(bd, i, b, hourStart.plusSeconds(15 + 3L * b));
       }
@@ -106,7 +105,7 @@ public final class LandingGenerator {
         Instant slotStart = hourStart.plusSeconds(300L * k);
         if (k == 6) {
           for (int b = 0; b < cfg.brands(); b++) {
-            hashtagPoll(top, TOP, b, i % 2, hourStart.plusSeconds(1805 + b), false);
+            hashtagPoll(top, EnvelopeKind.HASHTAG_TOP_MEDIA, b, i % 2, hourStart.plusSeconds(1805 + b), false);
           }
         }
         long slot = 12L * i + k;
@@ -117,7 +116,7 @@ public final class LandingGenerator {
             long counter = first + j;
             Instant t = slotStart.plusSeconds(20 + (280L * j) / n + b);
             boolean planted = i == FaultPlan.PLANTED_API_ERROR_HOUR && k == 0 && b == 0 && j == 0;
-            hashtagPoll(recent, RECENT, b, (int) (counter % 2), t, planted);
+            hashtagPoll(recent, EnvelopeKind.HASHTAG_RECENT_MEDIA, b, (int) (counter % 2), t, planted);
           }
         }
       }
@@ -167,19 +166,19 @@ public final class LandingGenerator {
             || hourIndex == FaultPlan.PLANTED_BAD_TYPE_HOUR);
     int apiError = carriesPlanted ? 0 : faults.apiError(Rand.hash(0, b, t.getEpochSecond()), false);
     String name = cfg.faults() && b == namelessBrand ? null : brand.name();
-    LineTally lt = new LineTally(LineTally.BUSINESS_DISCOVERY, brand.key());
+    LineTally lt = new LineTally(EnvelopeKind.BUSINESS_DISCOVERY, brand.key());
     w.write(json.businessDiscovery(brand.key(), t, Ids.igUserId(cfg.seed(), brand.username()),
         brand.username(), name, tl.followersAt(t, start), brand.follows(),
         brand.mediaCount() + tl.countUpTo(t), items, apiError, lt), lt);
   }
 
-  private void hashtagPoll(LandingFileWriter w, String kind, int b, int tag, Instant t,
+  private void hashtagPoll(LandingFileWriter w, EnvelopeKind kind, int b, int tag, Instant t,
       boolean plantedError) throws IOException {
     HashtagCommunity c = communities.get(b);
     c.advanceTo(t);
-    List<CommunityPost> posts = RECENT.equals(kind) ? c.recent(tag, t, PAGE) : c.top(tag, t, PAGE);
+    List<CommunityPost> posts = kind == EnvelopeKind.HASHTAG_RECENT_MEDIA ? c.recent(tag, t, PAGE) : c.top(tag, t, PAGE);
     String hashtag = c.brand().hashtags().get(tag);
-    int apiError = faults.apiError(Rand.hash(RECENT.equals(kind) ? 1 : 2, b, t.getEpochSecond()), plantedError);
+    int apiError = faults.apiError(Rand.hash(kind == EnvelopeKind.HASHTAG_RECENT_MEDIA ? 1 : 2, b, t.getEpochSecond()), plantedError);
     LineTally lt = new LineTally(kind, c.brand().key());
     w.write(json.hashtagMedia(kind, c.brand().key(), hashtag, Ids.hashtagId(cfg.seed(), hashtag), t,
         posts, apiError, lt), lt);

@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.generate;
 
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,7 @@ import java.util.TreeMap;
  * only a malformed line and none of this.
  */
 final class LineTally {
-  static final String BUSINESS_DISCOVERY = "business_discovery";
-
-  final String kind;
+  final EnvelopeKind kind;
   final String brand;
   int apiErrorCode;
   int profiles;
@@ -23,7 +22,7 @@ final class LineTally {
   final Map<String, Integer> mediaDefaults = new TreeMap<>();
   final List<String> validMediaIds = new ArrayList<>(25);
 
-  LineTally(String kind, String brand) {
+  LineTally(EnvelopeKind kind, String brand) {
     this.kind = kind;
     this.brand = brand;
   }

@@ -1,5 +1,8 @@
 package io.buzzbeam.pipelines.generate;
 
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
+import io.buzzbeam.transforms.ingest.ReasonCodes;
+import io.buzzbeam.transforms.quality.QualityCount;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -40,26 +43,26 @@ final class SummaryTally {
   /** Adds one envelope line: whole, or truncated (then only a malformed line). */
   void commit(LineTally line, boolean truncated) {
     lines++;
-    linesByKind.merge(line.kind, 1L, Long::sum);
+    linesByKind.merge(line.kind.wireName(), 1L, Long::sum);
     if (truncated) {
-      reject("envelope", "malformed:json", 1);
+      reject(QualityCount.MODEL_ENVELOPE, ReasonCodes.MALFORMED_JSON, 1);
       return;
     }
     if (line.apiErrorCode != 0) {
-      reject("envelope", "api_error:" + line.apiErrorCode, 1);
+      reject(QualityCount.MODEL_ENVELOPE, ReasonCodes.apiError(Integer.toString(line.apiErrorCode)), 1);
       return;
     }
     profiles += line.profiles;
     graphMedia += line.media;
-    graphMediaByKind.merge(line.kind, (long) line.media, Long::sum);
+    graphMediaByKind.merge(line.kind.wireName(), (long) line.media, Long::sum);
     for (Map.Entry<String, Integer> e : line.mediaRejects.entrySet()) {
-      reject("media", e.getKey(), e.getValue());
+      reject(QualityCount.MODEL_MEDIA, e.getKey(), e.getValue());
     }
     for (Map.Entry<String, Integer> e : line.mediaDefaults.entrySet()) {
-      defaulted("media", e.getKey(), e.getValue());
+      defaulted(QualityCount.MODEL_MEDIA, e.getKey(), e.getValue());
     }
-    defaulted("profile", "name", line.profileNameMissing);
-    Set<String> target = line.kind.equals(LineTally.BUSINESS_DISCOVERY) ? brandMedia : hashtagMedia;
+    defaulted(QualityCount.MODEL_PROFILE, "name", line.profileNameMissing);
+    Set<String> target = line.kind == EnvelopeKind.BUSINESS_DISCOVERY ? brandMedia : hashtagMedia;
     for (String id : line.validMediaIds) {
       target.add(line.brand + ':' + id);
     }

@@ -3,7 +3,7 @@ package io.buzzbeam.pipelines.publish;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
-import io.buzzbeam.transforms.marts.BrandActivity;
+import io.buzzbeam.transforms.ingest.Sources;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,7 +92,7 @@ public final class ReadPublished<T> extends PTransform<PBegin, PCollection<T>> {
     String sql =
         "SELECT source, scope, media_id, account, media_type, media_product_type, posted_at, day,"
             + " hour, weekday, like_count, comments_count, followers, engagement_rate, permalink"
-            + " FROM fact_media WHERE source IN ('" + BrandActivity.BRAND + "', '" + BrandActivity.HASHTAG + "')"
+            + " FROM fact_media WHERE source IN ('" + Sources.BRAND + "', '" + Sources.HASHTAG + "')"
             + " AND " + outside(from, to);
     return new ReadPublished<>(target, "media", sql, from, to, ReadPublished::toMedia, AvroCoder.specific(Media.class));
   }

@@ -3,6 +3,7 @@ package io.buzzbeam.pipelines.collect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.buzzbeam.transforms.ingest.EnvelopeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

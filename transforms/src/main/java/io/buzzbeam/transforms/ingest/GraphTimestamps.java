@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -34,6 +35,14 @@ public final class GraphTimestamps {
   /** Whether the sinks can store {@code instant}: in [{@link #EARLIEST}, {@link #END}). */
   public static boolean storable(Instant instant) {
     return !instant.isBefore(EARLIEST) && instant.isBefore(END);
+  }
+
+  /**
+   * Whether the local day of a storable instant in {@code zone} is still in the year 9999: the
+   * last hours of 9999 are already 10000-01-01 east of UTC, a day the sinks cannot store either.
+   */
+  public static boolean hasStorableDay(Instant instant, ZoneId zone) {
+    return instant.atZone(zone).getYear() <= LAST_YEAR;
   }
 
   /** {@code +HHMM} at the end (no colon), e.g. {@code +0000}, {@code -0530}. */

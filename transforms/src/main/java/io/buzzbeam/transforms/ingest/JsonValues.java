@@ -1,11 +1,57 @@
 package io.buzzbeam.transforms.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small readers for JSON values with the SPEC §2 conventions (a JSON {@code null} is absent). */
 final class JsonValues {
 
+  /** Fails on {@code {"a":1} junk}: a record must be exactly one JSON value. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonValues() {}
+
+  /** The one JSON value of a record's text, or null when it is not exactly one JSON value. */
+  static JsonNode parse(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      // Empty input reads as a missing node: no JSON value at all.
+      return node == null || node.isMissingNode() ? null : node;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  /** {@code node} if it is an object, else an empty object: every field of it is then absent. */
+  static JsonNode objectOrEmpty(JsonNode node) {
+    return node != null && node.isObject() ? node : JSON.createObjectNode();
+  }
+
+  /** {@code object} without {@code key}, as a copy (the original is left as it is). */
+  static ObjectNode without(JsonNode object, String key) {
+    ObjectNode copy = ((ObjectNode) object).deepCopy();
+    copy.remove(key);
+    return copy;
+  }
+
+  /** The first node that is not {@link #absent}, or null. */
+  static JsonNode firstPresent(JsonNode... nodes) {
+    for (JsonNode node : nodes) {
+      if (!absent(node)) {
+        return node;
+      }
+    }
+    return null;
+  }
+
+  /** {@code text}, or null when it is null or blank. */
+  static String nonBlank(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
 
   /** Absent: no such key, or an explicit JSON {@code null}. */
   static boolean absent(JsonNode node) {

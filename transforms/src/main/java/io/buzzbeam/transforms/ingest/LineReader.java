@@ -121,7 +121,7 @@ final class LineReader {
         int prefix = Math.min(to - from, RawText.OVERSIZED_PREFIX_BYTES + FRAMING_BYTES);
         consumer.oversized(
             number,
-            RawText.truncate(
+            RawText.of(
                 new String(bytes, from, prefix, StandardCharsets.UTF_8), RawText.OVERSIZED_PREFIX_BYTES));
       } else {
         CharsetDecoder strict =

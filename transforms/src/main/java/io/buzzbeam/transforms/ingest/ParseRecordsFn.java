@@ -6,7 +6,6 @@ import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCounters;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
@@ -57,13 +56,13 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
 
   @ProcessElement
   public void processElement(@Element RawRecord record, MultiOutputReceiver out) {
-    Findings findings = new Findings();
+    ParseFindings findings = new ParseFindings(runId);
     try {
       new LandingRecordParser(zone, findings).parse(record);
     } catch (RuntimeException e) {
       LOG.warn("Parsing {} line {} failed; it is a {} dead letter", record.sourceFile, record.line,
           ReasonCodes.FAILED_PARSE, e);
-      findings = new Findings();
+      findings = new ParseFindings(runId);
       String model =
           RawRecord.FORMAT_INSTALOADER.equals(record.format)
               ? QualityCount.MODEL_MEDIA
@@ -85,35 +84,6 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
     }
     for (QualityCount count : findings.counts) {
       out.get(qualityTag).output(counters.increment(count.model, count.metric, count.field, count.value));
-    }
-  }
-
-  /** What the parse of one record found, held until the parse has ended. */
-  private final class Findings implements ParseSink {
-    final List<Media> media = new ArrayList<>();
-    final List<ProfileSnapshot> profiles = new ArrayList<>();
-    final List<RejectedItem> rejected = new ArrayList<>();
-    final List<QualityCount> counts = new ArrayList<>();
-
-    @Override
-    public void media(Media item) {
-      media.add(item);
-    }
-
-    @Override
-    public void profile(ProfileSnapshot profile) {
-      profiles.add(profile);
-    }
-
-    @Override
-    public void rejected(
-        String model, String sourceFile, String position, List<String> reasons, String raw) {
-      rejected.add(DeadLetters.of(runId, model, sourceFile, position, reasons, raw));
-    }
-
-    @Override
-    public void count(String model, String metric, String field) {
-      counts.add(QualityCount.of(model, metric, field, 1));
     }
   }
 }

@@ -16,7 +16,15 @@ public final class RawText {
    * U+FFFD, because PostgreSQL {@code text} refuses NUL and a dead letter must always be writable.
    */
   public static String of(String text) {
-    return truncate(text).replace('\0', '\uFFFD');
+    return of(text, MAX_BYTES);
+  }
+
+  /**
+   * {@link #of} cut to {@code maxBytes}. The NULs are replaced before the cut: U+FFFD takes three
+   * bytes of UTF-8 where NUL took one, so replacing after it could pass the limit threefold.
+   */
+  static String of(String text, int maxBytes) {
+    return truncate(text == null ? null : text.replace('\0', '\uFFFD'), maxBytes);
   }
 
   public static String truncate(String text) {

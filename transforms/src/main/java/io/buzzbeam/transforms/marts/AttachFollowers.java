@@ -21,8 +21,6 @@ import org.apache.beam.sdk.values.PCollectionView;
  */
 public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<Media>> {
 
-  public static final String BRAND_SOURCE = "brand";
-
   private final PCollection<ProfileSnapshot> profiles;
   private final PCollection<KV<String, FollowerHistory>> histories;
 
@@ -82,7 +80,7 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
     public void process(@Element Media m, OutputReceiver<Media> out, ProcessContext c) {
       Long followers = null;
       Double rate = null;
-      if (BRAND_SOURCE.equals(m.getSource())) {
+      if (BrandActivity.isBrandMedia(m)) {
         String brand = m.getBrand() != null ? m.getBrand() : m.getScope();
         FollowerHistory history = c.sideInput(histories).get(brand);
         followers = history == null ? null : history.asOf(m.getCollectedAt());

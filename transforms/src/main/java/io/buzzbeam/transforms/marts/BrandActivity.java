@@ -2,6 +2,7 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.ingest.Sources;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Distinct;
@@ -24,9 +25,6 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  */
 public class BrandActivity extends PTransform<PCollection<Media>, PCollection<KV<String, String>>> {
 
-  public static final String BRAND = "brand";
-  public static final String HASHTAG = "hashtag";
-
   private final PCollection<ProfileSnapshot> profiles;
 
   private BrandActivity(PCollection<ProfileSnapshot> profiles) {
@@ -39,12 +37,12 @@ public class BrandActivity extends PTransform<PCollection<Media>, PCollection<KV
 
   /** A media collected from the brand's own account (business discovery). */
   public static boolean isBrandMedia(Media m) {
-    return BRAND.equals(m.getSource());
+    return Sources.BRAND.equals(m.getSource());
   }
 
   /** A media found through one of the brand's hashtag searches. */
   public static boolean isHashtagMedia(Media m) {
-    return HASHTAG.equals(m.getSource());
+    return Sources.HASHTAG.equals(m.getSource());
   }
 
   /** The brand key of a brand- or hashtag-source media (its scope is the brand key too). */
