@@ -85,6 +85,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    */
   private static final long START_TIME_SLACK_SECONDS = 10;
 
+  /**
+   * The clusters whose server this JVM started and has not closed. Asking the kernel instead (a
+   * second channel on {@code epg-lock}) would lose the lock: closing any descriptor of a file drops
+   * all of a process's POSIX locks on it, so the next JVM would take a live server for an orphan.
+   */
+  private static final java.util.Set<Path> STARTED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Path dataDir;
   private final int port;
   private final PostgresCredentials credentials;
@@ -153,6 +160,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } finally {
       Files.deleteIfExists(pwfile);
     }
+    STARTED_HERE.add(pgData);
     EmbeddedPostgresServer server =
         new EmbeddedPostgresServer(dataDir, chosenPort, credentials, pg);
     try {
@@ -268,7 +276,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     Optional<ProcessHandle> postmaster =
         (pid > 0 ? ProcessHandle.of(pid) : Optional.<ProcessHandle>empty())
             .filter(p -> isPostmasterOf(p, pgData, recordedStart));
-    boolean inUse = isLockedByAnotherProcess(pgData.resolve(LOCK_FILE));
+    boolean inUse = STARTED_HERE.contains(pgData) || isLockedByAnotherProcess(pgData.resolve(LOCK_FILE));
     if (inUse) {
       if (postmaster.isPresent() && pidPort > 0) {
         return Optional.of(pidPort);
@@ -437,7 +445,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (postgres != null) {
-      postgres.close();
+      try {
+        postgres.close();
+      } finally {
+        STARTED_HERE.remove(dataDir.resolve("postgres"));
+      }
     }
   }
 

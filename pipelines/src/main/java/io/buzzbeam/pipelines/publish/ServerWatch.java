@@ -60,11 +60,13 @@ public final class ServerWatch implements AutoCloseable {
     try (Statement s = ping.createStatement()) {
       s.execute("SELECT 1");
     } catch (SQLException e) {
+      // The ping's own error (a bare read timeout) is attached, not the cause: the run prints
+      // the innermost cause, and this is the one that says what happened.
       failure =
           new SQLException(
               "PostgreSQL stopped answering during the publish (no answer to a ping within --jdbcSocketTimeoutSeconds="
-                  + socketSeconds + "); the publish was abandoned and is rolled back by the server",
-              e);
+                  + socketSeconds + "); the publish was abandoned and is rolled back by the server");
+      failure.addSuppressed(e);
       try {
         watched.abort(DIRECT);
       } catch (SQLException abort) {
