@@ -174,7 +174,7 @@ public final class RunCommand implements Command {
         PipelineRuns.start(c, runId, runner, optionsJson(options, settings));
         staging = StagingTables.fresh();
       }
-      long started = System.currentTimeMillis();
+      long started;
       RunReport report;
       boolean open;
       Map<String, Long> published = null;
@@ -205,6 +205,7 @@ public final class RunCommand implements Command {
             settings.timezone,
             settings.sinks.toString().toLowerCase(Locale.ROOT));
 
+        started = System.currentTimeMillis();
         Pipeline pipeline = Pipeline.create(options);
         BuzzbeamPipeline.assemble(
             pipeline,

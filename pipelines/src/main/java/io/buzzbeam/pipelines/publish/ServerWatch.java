@@ -81,17 +81,25 @@ public final class ServerWatch implements AutoCloseable {
     return failure;
   }
 
+  /**
+   * Stops pinging and gives the watched connection its socket timeout back. Throws nothing: the
+   * publish's outcome is its commit's, and a connection that broke afterwards fails the next use.
+   */
   @Override
-  public void close() throws SQLException {
+  public void close() {
     timer.shutdownNow();
     try {
       timer.awaitTermination(1, TimeUnit.MINUTES); // a ping in flight ends within its socket timeout
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ping.close();
-    if (failure == null) {
-      watched.setNetworkTimeout(DIRECT, watchedTimeoutMillis);
+    try {
+      ping.close();
+      if (failure == null) {
+        watched.setNetworkTimeout(DIRECT, watchedTimeoutMillis);
+      }
+    } catch (SQLException afterTheOutcome) {
+      // see above
     }
   }
 }
