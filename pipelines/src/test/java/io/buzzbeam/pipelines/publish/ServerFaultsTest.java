@@ -164,8 +164,7 @@ class ServerFaultsTest {
       goneAt = System.nanoTime();
       blocker.rollback();
     }
-    assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run still hangs 120 s after Mongo went: " + log("mongo-gone"));
-    double seconds = (System.nanoTime() - goneAt) / 1e9;
+    double seconds = secondsUntilExit(run, "mongo-gone", goneAt);
     System.out.printf(Locale.ROOT, "Mongo gone -> exit %d after %.1f s (server selection timeout 3 s)%n", run.exitValue(), seconds);
     String failed = failureLine("mongo-gone", run);
     assertTrue(failed.contains("MongoTimeoutException"), failed);
@@ -218,8 +217,7 @@ class ServerFaultsTest {
     waitForRunWaitingOnLock("SELECT %", run, "killed");
     signalPostgres("KILL");
     long killedAt = System.nanoTime();
-    assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run still runs 120 s after SIGKILL: " + log("killed"));
-    double seconds = (System.nanoTime() - killedAt) / 1e9;
+    double seconds = secondsUntilExit(run, "killed", killedAt);
     System.out.printf(Locale.ROOT, "SIGKILL -> exit %d after %.1f s%n", run.exitValue(), seconds);
     String failed = failureLine("killed", run);
     assertTrue(failed.contains("An I/O error occurred while sending to the backend. (EOFException)"), failed);
@@ -276,6 +274,12 @@ class ServerFaultsTest {
 
   private String log(String runId) throws IOException {
     return Files.readString(work.resolve(runId + ".log"), StandardCharsets.UTF_8);
+  }
+
+  /** Waits for {@code run} to exit (120 s at most after a fault); returns the seconds since {@code faultNanos}. */
+  private double secondsUntilExit(Process run, String runId, long faultNanos) throws Exception {
+    assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run still runs 120 s after the fault: " + log(runId));
+    return (System.nanoTime() - faultNanos) / 1e9;
   }
 
   /** Exit 1 and exactly one failure line, printed last: returns it. */
@@ -340,8 +344,7 @@ class ServerFaultsTest {
     List<Long> pids = signalPostgres("STOP");
     long stoppedAt = System.nanoTime();
     try {
-      assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the run still hangs 120 s after SIGSTOP: " + log(runId));
-      return (System.nanoTime() - stoppedAt) / 1e9;
+      return secondsUntilExit(run, runId, stoppedAt);
     } finally {
       for (long pid : pids) {
         signal("CONT", pid);
