@@ -1,5 +1,7 @@
 package io.buzzbeam.pipelines;
 
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.ReasonCodes;
 import io.buzzbeam.transforms.shards.ShardingOptions;
 import org.apache.beam.sdk.options.Default;
@@ -131,4 +133,47 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
   Integer getProgressSeconds();
 
   void setProgressSeconds(Integer value);
+
+  // Timeouts: a run that waits on a server which stopped answering fails within minutes (exit 1)
+  // instead of hanging; each is far above what a healthy statement or write of a run takes.
+
+  @Description("Seconds to wait for a PostgreSQL connection and login (0: no limit).")
+  @Default.Integer(JdbcTarget.Timeouts.DEFAULT_CONNECT_SECONDS)
+  Integer getJdbcConnectTimeoutSeconds();
+
+  void setJdbcConnectTimeoutSeconds(Integer value);
+
+  @Description(
+      "Seconds to wait for any answer from PostgreSQL on a connection (0: no limit); longer than "
+          + "--jdbcStatementTimeoutSeconds. The publish transaction is watched by pings instead.")
+  @Default.Integer(JdbcTarget.Timeouts.DEFAULT_SOCKET_SECONDS)
+  Integer getJdbcSocketTimeoutSeconds();
+
+  void setJdbcSocketTimeoutSeconds(Integer value);
+
+  @Description(
+      "PostgreSQL statement_timeout in seconds of the workers' statements (batched upserts, "
+          + "reads of published rows); not of the publish transaction (0: no limit).")
+  @Default.Integer(JdbcTarget.Timeouts.DEFAULT_STATEMENT_SECONDS)
+  Integer getJdbcStatementTimeoutSeconds();
+
+  void setJdbcStatementTimeoutSeconds(Integer value);
+
+  @Description("Seconds to wait for a MongoDB connection (0: no limit).")
+  @Default.Integer(MongoTimeouts.DEFAULT_CONNECT_SECONDS)
+  Integer getMongoConnectTimeoutSeconds();
+
+  void setMongoConnectTimeoutSeconds(Integer value);
+
+  @Description("Seconds to wait for any answer from MongoDB (0: no limit).")
+  @Default.Integer(MongoTimeouts.DEFAULT_SOCKET_SECONDS)
+  Integer getMongoSocketTimeoutSeconds();
+
+  void setMongoSocketTimeoutSeconds(Integer value);
+
+  @Description("Seconds to wait for a reachable MongoDB server before a write fails (at least 1).")
+  @Default.Integer(MongoTimeouts.DEFAULT_SERVER_SELECTION_SECONDS)
+  Integer getMongoServerSelectionTimeoutSeconds();
+
+  void setMongoServerSelectionTimeoutSeconds(Integer value);
 }

@@ -7,6 +7,7 @@ import io.buzzbeam.pipelines.publish.ReadPublished;
 import io.buzzbeam.pipelines.publish.StagingTables;
 import io.buzzbeam.pipelines.sinks.FactMediaRows;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.pipelines.sinks.ProfileSnapshotRows;
 import io.buzzbeam.pipelines.sinks.QualityReportRows;
 import io.buzzbeam.pipelines.sinks.RejectedRows;
@@ -151,10 +152,11 @@ public final class BuzzbeamPipeline {
           landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio));
       String uri = targets.mongoUri;
       String db = targets.mongoDatabase;
-      landing.rejected().apply("MongoRejected", WriteMongo.rejected(uri, db));
-      withFollowers.apply("MongoMedia", WriteMongo.media(uri, db).onlyIf(gate));
-      morphs.apply("MongoMorphs", WriteMongo.morphs(uri, db).onlyIf(gate));
-      profiles.apply("MongoProfiles", WriteMongo.profiles(uri, db).onlyIf(gate));
+      MongoTimeouts timeouts = s.mongoTimeouts;
+      landing.rejected().apply("MongoRejected", WriteMongo.rejected(uri, db).withTimeouts(timeouts));
+      withFollowers.apply("MongoMedia", WriteMongo.media(uri, db).withTimeouts(timeouts).onlyIf(gate));
+      morphs.apply("MongoMorphs", WriteMongo.morphs(uri, db).withTimeouts(timeouts).onlyIf(gate));
+      profiles.apply("MongoProfiles", WriteMongo.profiles(uri, db).withTimeouts(timeouts).onlyIf(gate));
     }
 
     if (targets.stageDir != null) {

@@ -2,6 +2,8 @@ package io.buzzbeam.pipelines;
 
 import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.LandingLimits;
 import io.buzzbeam.transforms.keywords.TokenizerKind;
 import io.buzzbeam.transforms.keywords.UserDictionary;
@@ -44,6 +46,10 @@ public final class RunSettings implements Serializable {
   public final String stageDir;
   /** {@code --maxLineBytes}, {@code --maxFileBytes} (SPEC §2 Limits). */
   public final LandingLimits landingLimits;
+  /** The {@code --jdbc*TimeoutSeconds} options, given to every connection of the run. */
+  public final JdbcTarget.Timeouts jdbcTimeouts;
+  /** The {@code --mongo*TimeoutSeconds} options, given to every Mongo client of the run. */
+  public final MongoTimeouts mongoTimeouts;
 
   private RunSettings(BuzzbeamOptions o) {
     this.landing = checkLanding(o.getLanding());
@@ -93,6 +99,31 @@ public final class RunSettings implements Serializable {
     if (lockWait == null || lockWait < 0) {
       throw new UsageException("--lockWaitSeconds must be an integer >= 0");
     }
+    this.jdbcTimeouts =
+        new JdbcTarget.Timeouts(
+            seconds("jdbcConnectTimeoutSeconds", o.getJdbcConnectTimeoutSeconds(), 0),
+            seconds("jdbcSocketTimeoutSeconds", o.getJdbcSocketTimeoutSeconds(), 0),
+            seconds("jdbcStatementTimeoutSeconds", o.getJdbcStatementTimeoutSeconds(), 0));
+    if (jdbcTimeouts.socketSeconds() > 0
+        && (jdbcTimeouts.statementSeconds() == 0 || jdbcTimeouts.statementSeconds() >= jdbcTimeouts.socketSeconds())) {
+      // Else the client gives up first, with a bare read timeout, and the statement runs on.
+      throw new UsageException(
+          "--jdbcStatementTimeoutSeconds must be between 1 and --jdbcSocketTimeoutSeconds - 1 (got "
+              + jdbcTimeouts.statementSeconds() + " and " + jdbcTimeouts.socketSeconds() + ")");
+    }
+    this.mongoTimeouts =
+        new MongoTimeouts(
+            seconds("mongoConnectTimeoutSeconds", o.getMongoConnectTimeoutSeconds(), 0),
+            seconds("mongoSocketTimeoutSeconds", o.getMongoSocketTimeoutSeconds(), 0),
+            seconds("mongoServerSelectionTimeoutSeconds", o.getMongoServerSelectionTimeoutSeconds(), 1));
+  }
+
+  private static int seconds(String name, Integer value, int min) {
+    // A day at most: a bigger value is a typo, and seconds must fit pgJDBC's int milliseconds.
+    if (value == null || value < min || value > 86_400) {
+      throw new UsageException("--" + name + " must be a number of seconds between " + min + " and 86400, got " + value);
+    }
+    return value;
   }
 
   public static RunSettings of(BuzzbeamOptions options) {

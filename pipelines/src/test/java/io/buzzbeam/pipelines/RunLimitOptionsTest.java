@@ -2,11 +2,21 @@ package io.buzzbeam.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.buzzbeam.pipelines.cli.Main;
+import io.buzzbeam.pipelines.cli.RunCommand;
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.MongoTimeouts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --maxLineBytes} and {@code --maxFileBytes} (SPEC §2 Limits): defaults, values, usage errors. */
+/**
+ * {@code --maxLineBytes} and {@code --maxFileBytes} (SPEC §2 Limits), and the server timeouts
+ * ({@code --jdbc*TimeoutSeconds}, {@code --mongo*TimeoutSeconds}): defaults, values, usage errors.
+ */
 class RunLimitOptionsTest {
 
   @TempDir Path landing;
@@ -37,6 +47,30 @@ class RunLimitOptionsTest {
     assertUsage(line + "'16MiB'", "--maxLineBytes=16MiB");
     assertUsage("--maxFileBytes must be a number of bytes between 1 and 9223372036854775807, got '-1'", "--maxFileBytes=-1");
     assertUsage("--maxFileBytes must be a number of bytes between 1 and 9223372036854775807, got '4G'", "--maxFileBytes=4G");
+  }
+
+  @Test
+  void timeoutsDefaultToMinutesAndTakeGivenSeconds() {
+    RunSettings s = settings();
+    assertEquals(new JdbcTarget.Timeouts(30, 180, 120), s.jdbcTimeouts);
+    assertEquals(new MongoTimeouts(30, 180, 30), s.mongoTimeouts);
+    s = settings("--jdbcConnectTimeoutSeconds=0", "--jdbcSocketTimeoutSeconds=0", "--jdbcStatementTimeoutSeconds=0",
+        "--mongoConnectTimeoutSeconds=1", "--mongoSocketTimeoutSeconds=0", "--mongoServerSelectionTimeoutSeconds=2");
+    assertEquals(JdbcTarget.Timeouts.NONE, s.jdbcTimeouts);
+    assertEquals(new MongoTimeouts(1, 0, 2), s.mongoTimeouts);
+  }
+
+  @Test
+  void badTimeoutsAreOneLineUsageErrors() {
+    assertUsage("--jdbcSocketTimeoutSeconds must be an integer, got 'abc'", "--jdbcSocketTimeoutSeconds=abc");
+    assertUsage("--lockWaitSeconds must be an integer, got '1.5'", "--lockWaitSeconds=1.5");
+    assertUsage("--jdbcConnectTimeoutSeconds must be a number of seconds between 0 and 86400, got -1", "--jdbcConnectTimeoutSeconds=-1");
+    assertUsage("--mongoSocketTimeoutSeconds must be a number of seconds between 0 and 86400, got 86401", "--mongoSocketTimeoutSeconds=86401");
+    assertUsage("--mongoServerSelectionTimeoutSeconds must be a number of seconds between 1 and 86400, got 0", "--mongoServerSelectionTimeoutSeconds=0");
+    // A statement timeout at or above the socket timeout (the 180 s default) would leave the
+    // client to give up first, with a bare read timeout.
+    assertUsage("--jdbcStatementTimeoutSeconds must be between 1 and --jdbcSocketTimeoutSeconds - 1 (got 180 and 180)", "--jdbcStatementTimeoutSeconds=180");
+    assertUsage("--jdbcStatementTimeoutSeconds must be between 1 and --jdbcSocketTimeoutSeconds - 1 (got 0 and 180)", "--jdbcStatementTimeoutSeconds=0");
   }
 
   private void assertUsage(String expected, String option) {

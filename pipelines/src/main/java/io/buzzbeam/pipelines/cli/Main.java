@@ -68,13 +68,26 @@ public final class Main {
     return rootMessage(e) + " (set BUZZBEAM_DEBUG=1 for the stack trace)";
   }
 
-  /** The innermost cause's first line, e.g. for {@code pipeline_run.reason}. */
+  /**
+   * The innermost cause's first line, e.g. for {@code pipeline_run.reason}. An innermost cause
+   * without a message (a bare {@code EOFException} when the server died) is named after the
+   * innermost message, which says what was being done.
+   */
   public static String rootMessage(Throwable e) {
     Throwable t = e;
+    Throwable said = t.getMessage() == null ? null : t;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
+      if (t.getMessage() != null) {
+        said = t;
+      }
     }
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    String message =
+        t.getMessage() != null
+            ? t.getClass().getSimpleName() + ": " + t.getMessage()
+            : said == null
+                ? t.getClass().getSimpleName()
+                : said.getClass().getSimpleName() + ": " + said.getMessage() + " (" + t.getClass().getSimpleName() + ")";
     return message.strip().split("\\R", 2)[0];
   }
 

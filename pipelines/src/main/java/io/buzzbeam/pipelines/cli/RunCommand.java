@@ -1,6 +1,7 @@
 package io.buzzbeam.pipelines.cli;
 
 import io.buzzbeam.transforms.quality.RunCounter;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.buzzbeam.pipelines.BuzzbeamOptions;
 import io.buzzbeam.pipelines.BuzzbeamPipeline;
 import io.buzzbeam.pipelines.RejectRatioGate;
@@ -16,6 +17,7 @@ import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
 import io.buzzbeam.pipelines.publish.Publisher;
 import io.buzzbeam.pipelines.publish.RunLock;
+import io.buzzbeam.pipelines.publish.ServerWatch;
 import io.buzzbeam.pipelines.publish.StagingTables;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -75,8 +77,32 @@ public final class RunCommand implements Command {
     try {
       return PipelineOptionsFactory.fromArgs(expanded).withValidation().as(BuzzbeamOptions.class);
     } catch (IllegalArgumentException e) {
-      throw new UsageException(oneLine(e.getMessage()));
+      String badValue = badValueOf(e, expanded);
+      throw new UsageException(badValue != null ? badValue : oneLine(e.getMessage()));
     }
+  }
+
+  /**
+   * Beam reports a value that is not of its option's type (e.g. {@code --lockWaitSeconds=abc}) by
+   * Jackson's message, which names the type and the value but not the option: find the option.
+   */
+  private static String badValueOf(IllegalArgumentException e, String[] args) {
+    if (!(e.getCause() instanceof InvalidFormatException)) {
+      return null;
+    }
+    InvalidFormatException invalid = (InvalidFormatException) e.getCause();
+    String value = String.valueOf(invalid.getValue());
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 2 && a.substring(eq + 1).equals(value)) {
+        return a.substring(0, eq) + " must be " + article(invalid.getTargetType().getSimpleName()) + ", got '" + value + "'";
+      }
+    }
+    return null;
+  }
+
+  private static String article(String typeName) {
+    return typeName.equals("Integer") ? "an integer" : typeName.equals("Double") ? "a number" : "a " + typeName.toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -122,6 +148,7 @@ public final class RunCommand implements Command {
     EmbeddedMongoServer mongo = null;
     RunLock lock = null;
     StagingTables staging = null;
+    Throwable failure = null;
     try {
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
@@ -132,9 +159,12 @@ public final class RunCommand implements Command {
           jdbc = pg.target();
           out.println("embedded PostgreSQL: " + pg.url());
         }
+        // Every connection of the run, the workers' too, gets the timeouts with the target.
+        jdbc = jdbc.withTimeouts(settings.jdbcTimeouts);
         // Before anything is written: one run at a time, tables as the catalogue says, dead runs
-        // and their staging tables cleared, this run recorded as running.
-        lock = RunLock.acquire(jdbc, java.time.Duration.ofSeconds(options.getLockWaitSeconds()));
+        // and their staging tables cleared, this run recorded as running. The lock's connection
+        // also publishes, so it has no statement timeout (ServerWatch bounds the publish).
+        lock = RunLock.acquire(jdbc.withoutStatementTimeout(), java.time.Duration.ofSeconds(options.getLockWaitSeconds()));
         Connection c = lock.connection();
         Tables.ensureAll(c);
         int abandoned = PipelineRuns.abandonDead(c, runId);
@@ -144,71 +174,64 @@ public final class RunCommand implements Command {
         StagingTables.dropLeftovers(c);
         PipelineRuns.start(c, runId, runner, optionsJson(options, settings));
         staging = StagingTables.fresh();
-        staging.create(c);
       }
-      String mongoUri = null;
-      if (settings.has(Sink.MONGO)) {
-        if (options.getMongoUri() != null) {
-          mongoUri = options.getMongoUri();
-        } else {
-          mongo = EmbeddedMongoServer.start(settings.dataDir, 0);
-          mongoUri = mongo.uri();
-          out.println("embedded MongoDB: " + mongo.uri());
-        }
-      }
-      String stageDir = settings.has(Sink.AVRO) ? settings.stageDir : null;
-
-      out.printf(
-          Locale.ROOT,
-          "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s%n",
-          runId,
-          runner,
-          settings.landing,
-          settings.from == null ? "*" : settings.from,
-          settings.to == null ? "*" : settings.to,
-          settings.timezone,
-          settings.sinks.toString().toLowerCase(Locale.ROOT));
-
-      long started = System.currentTimeMillis();
-      PipelineResult result;
+      long started;
+      RunReport report;
+      boolean open;
+      Map<String, Long> published = null;
       try {
+        if (staging != null) {
+          staging.create(lock.connection());
+        }
+        String mongoUri = null;
+        if (settings.has(Sink.MONGO)) {
+          if (options.getMongoUri() != null) {
+            mongoUri = options.getMongoUri();
+          } else {
+            mongo = EmbeddedMongoServer.start(settings.dataDir, 0);
+            mongoUri = mongo.uri();
+            out.println("embedded MongoDB: " + mongo.uri());
+          }
+        }
+        String stageDir = settings.has(Sink.AVRO) ? settings.stageDir : null;
+
+        out.printf(
+            Locale.ROOT,
+            "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s%n",
+            runId,
+            runner,
+            settings.landing,
+            settings.from == null ? "*" : settings.from,
+            settings.to == null ? "*" : settings.to,
+            settings.timezone,
+            settings.sinks.toString().toLowerCase(Locale.ROOT));
+
+        started = System.currentTimeMillis();
         Pipeline pipeline = Pipeline.create(options);
         BuzzbeamPipeline.assemble(
             pipeline,
             settings,
             runId,
             new BuzzbeamPipeline.Targets(jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir));
-        result = runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings));
+        report = RunReport.of(runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings)));
+        if (jdbc != null) {
+          // The exact decision: the staged quality_report holds the pipeline's summed counts
+          // (upserted, so a retried bundle cannot double them), and the same rule as in the pipeline.
+          Map<String, Long> quality = stagedQuality(lock.connection(), staging);
+          report = report.withQuality(quality);
+          open = RejectRatioGate.decide(k -> quality.getOrDefault(k, 0L), settings.maxRejectRatio);
+          long publishStart = System.currentTimeMillis();
+          published = publishWatched(jdbc, lock.connection(), staging, settings, runId, open);
+          report = report.withPublishMillis(System.currentTimeMillis() - publishStart);
+        } else {
+          open = report.get(RejectRatioGate.CLOSED_COUNTER) == 0;
+        }
       } catch (Exception | Error e) {
-        if (lock != null) {
+        // From PipelineRuns.start on, a failure is recorded, but never instead of its first cause.
+        if (staging != null) {
           recordFailure(lock.connection(), runId, e);
         }
         throw e;
-      }
-      RunReport report = RunReport.of(result);
-      boolean open;
-      Map<String, Long> published = null;
-      if (jdbc != null) {
-        // The exact decision: the staged quality_report holds the pipeline's summed counts
-        // (upserted, so a retried bundle cannot double them), and the same rule as in the pipeline.
-        Map<String, Long> quality = stagedQuality(lock.connection(), staging);
-        report = report.withQuality(quality);
-        open = RejectRatioGate.decide(k -> quality.getOrDefault(k, 0L), settings.maxRejectRatio);
-        String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
-        long publishStart = System.currentTimeMillis();
-        try {
-          published =
-              Publisher.publish(
-                  lock.connection(),
-                  staging,
-                  new Publisher.Plan(runId, day(settings.from), day(settings.to), open, status, open ? null : "reject ratio"));
-        } catch (Exception | Error e) {
-          recordFailure(lock.connection(), runId, e);
-          throw e;
-        }
-        report = report.withPublishMillis(System.currentTimeMillis() - publishStart);
-      } else {
-        open = report.get(RejectRatioGate.CLOSED_COUNTER) == 0;
       }
       long elapsed = System.currentTimeMillis() - started;
       String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
@@ -230,23 +253,75 @@ public final class RunCommand implements Command {
         afterRun.accept(jdbc, report);
       }
       return open ? 0 : 3;
+    } catch (Exception | Error e) {
+      failure = e;
+      throw e;
     } finally {
-      if (staging != null && lock != null) {
-        try {
-          staging.drop(lock.connection());
-        } catch (Exception e) {
-          out.println("note: the staging tables were not dropped (" + e.getMessage() + "); the next run drops them");
+      closeAll(failure, lock, staging, mongo, pg);
+    }
+  }
+
+  /**
+   * Publishes the staging tables with the publish's connection watched by {@link ServerWatch}. If
+   * the watch gave up on the server, its finding is the cause (the publish's own error is only the
+   * aborted connection), with the publish's error added to it.
+   */
+  private static Map<String, Long> publishWatched(
+      JdbcTarget jdbc, Connection c, StagingTables staging, RunSettings settings, String runId, boolean open)
+      throws java.sql.SQLException {
+    String status = open ? PipelineRuns.SUCCEEDED : PipelineRuns.GATED;
+    Publisher.Plan plan =
+        new Publisher.Plan(runId, day(settings.from), day(settings.to), open, status, open ? null : "reject ratio");
+    ServerWatch watch = ServerWatch.start(jdbc, c);
+    if (watch == null) {
+      return Publisher.publish(c, staging, plan);
+    }
+    try (watch) {
+      return Publisher.publish(c, staging, plan);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      java.sql.SQLException silent = watch.failure();
+      if (silent == null) {
+        throw e;
+      }
+      silent.addSuppressed(e);
+      throw silent;
+    }
+  }
+
+  /**
+   * Drops the staging tables and closes the lock and the embedded servers, each whatever the others
+   * do. After a failure, what goes wrong here is added to it; after a success it is thrown (a Mongo
+   * snapshot that was not saved is a failure), first problem first.
+   */
+  private void closeAll(
+      Throwable failure, RunLock lock, StagingTables staging, EmbeddedMongoServer mongo, EmbeddedPostgresServer pg)
+      throws Exception {
+    if (staging != null && lock != null) {
+      try {
+        staging.drop(lock.connection());
+      } catch (Exception e) {
+        out.println("note: the staging tables were not dropped (" + e.getMessage() + "); the next run drops them");
+      }
+    }
+    Exception closing = null;
+    for (AutoCloseable resource : new AutoCloseable[] {lock, mongo, pg}) {
+      if (resource == null) {
+        continue;
+      }
+      try {
+        resource.close(); // the lock's session ending releases the advisory lock
+      } catch (Exception e) {
+        if (failure != null) {
+          failure.addSuppressed(e);
+        } else if (closing == null) {
+          closing = e;
+        } else {
+          closing.addSuppressed(e);
         }
       }
-      if (lock != null) {
-        lock.close();
-      }
-      if (mongo != null) {
-        mongo.close();
-      }
-      if (pg != null) {
-        pg.close();
-      }
+    }
+    if (closing != null) {
+      throw closing;
     }
   }
 
@@ -365,6 +440,8 @@ public final class RunCommand implements Command {
     options.put("userDictionary", s.userDictionary);
     options.put("tokenizer", s.tokenizer.optionValue());
     options.put("lockWaitSeconds", o.getLockWaitSeconds());
+    options.put("jdbcTimeouts", s.jdbcTimeouts.toString());
+    options.put("mongoTimeouts", s.mongoTimeouts.toString());
     options.put("runner", o.getRunner().getSimpleName());
     return PipelineRuns.optionsJson(options);
   }

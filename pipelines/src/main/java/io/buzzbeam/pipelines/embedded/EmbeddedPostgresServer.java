@@ -87,6 +87,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    */
   private static final long START_TIME_SLACK_SECONDS = 10;
 
+  /**
+   * The clusters whose server this JVM started and has not closed. Asking the kernel instead (a
+   * second channel on {@code epg-lock}) would lose the lock: closing any descriptor of a file drops
+   * all of a process's POSIX locks on it, so the next JVM would take a live server for an orphan.
+   */
+  private static final Set<Path> STARTED_HERE = ConcurrentHashMap.newKeySet();
+
   private final Path dataDir;
   private final int port;
   private final PostgresCredentials credentials;
@@ -155,9 +162,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } finally {
       Files.deleteIfExists(pwfile);
     }
+    STARTED_HERE.add(pgData);
     EmbeddedPostgresServer server =
         new EmbeddedPostgresServer(dataDir, chosenPort, credentials, pg);
-    STARTED_HERE.add(pgData);
     try {
       server.bootstrap();
     } catch (SQLException | RuntimeException e) {
@@ -271,7 +278,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     Optional<ProcessHandle> postmaster =
         (pid > 0 ? ProcessHandle.of(pid) : Optional.<ProcessHandle>empty())
             .filter(p -> isPostmasterOf(p, pgData, recordedStart));
-    boolean inUse = isLockedByAnotherProcess(pgData.resolve(LOCK_FILE));
+    boolean inUse = STARTED_HERE.contains(pgData) || isLockedByAnotherProcess(pgData.resolve(LOCK_FILE));
     if (inUse) {
       if (postmaster.isPresent() && pidPort > 0) {
         return Optional.of(pidPort);
@@ -358,19 +365,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  /**
-   * The data directories whose server this JVM started and has not closed. Checked before the
-   * lock file is touched: closing any channel on a file releases every lock this JVM holds on it
-   * (POSIX record locks belong to the process), so probing our own lock with a second channel
-   * would silently release it — and the next process would take our live server for an orphan.
-   */
-  private static final Set<Path> STARTED_HERE = ConcurrentHashMap.newKeySet();
-
-  /** True when another live process, or this JVM, holds zonky's lock on the data directory. */
+  /** True when another live process holds zonky's lock on the data directory. */
   private static boolean isLockedByAnotherProcess(Path lockFile) throws IOException {
-    if (STARTED_HERE.contains(lockFile.getParent())) {
-      return true;
-    }
     if (!Files.exists(lockFile)) {
       return false;
     }

@@ -86,13 +86,19 @@ public final class Publisher {
       }
       PipelineRuns.finish(c, plan.runId, plan.status, plan.reason);
       c.commit();
-      return published;
     } catch (SQLException | RuntimeException e) {
-      c.rollback();
+      // On a broken connection these fail too (the server rolls back when the session ends);
+      // that must not hide why the publish failed.
+      try {
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
-    } finally {
-      c.setAutoCommit(autoCommit);
     }
+    c.setAutoCommit(autoCommit);
+    return published;
   }
 
   /** {@code DELETE FROM t WHERE <the run's scope> AND NOT EXISTS (the same key in staging)}. */

@@ -2,7 +2,6 @@ package io.buzzbeam.pipelines.sinks;
 
 import io.buzzbeam.transforms.quality.RunCounter;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -60,6 +59,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
   private final boolean gateable;
   private final @Nullable PCollection<Boolean> gate;
   private final int batchSize;
+  private final MongoTimeouts timeouts;
 
   private WriteMongo(
       String uri,
@@ -68,7 +68,8 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       SerializableFunction<T, Document> toDocument,
       boolean gateable,
       @Nullable PCollection<Boolean> gate,
-      int batchSize) {
+      int batchSize,
+      MongoTimeouts timeouts) {
     // A default step name per collection, so the four writes can be applied without names.
     super("WriteMongo " + collection);
     this.uri = Objects.requireNonNull(uri, "uri");
@@ -78,34 +79,35 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     this.gateable = gateable;
     this.gate = gate;
     this.batchSize = batchSize;
+    this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
   }
 
   /** Canonical media into {@code media}, {@code _id = source:scope:media_id}. */
   public static WriteMongo<Media> media(String uri, String database) {
     return new WriteMongo<>(
         uri, database, "media", (Media m) -> MongoDocuments.media(m), true, null,
-        DEFAULT_BATCH_SIZE);
+        DEFAULT_BATCH_SIZE, MongoTimeouts.DEFAULTS);
   }
 
   /** Tokenized captions into {@code morphs}, {@code _id = source:scope:media_id}. */
   public static WriteMongo<MediaMorphs> morphs(String uri, String database) {
     return new WriteMongo<>(
         uri, database, "morphs", (MediaMorphs m) -> MongoDocuments.morphs(m), true, null,
-        DEFAULT_BATCH_SIZE);
+        DEFAULT_BATCH_SIZE, MongoTimeouts.DEFAULTS);
   }
 
   /** Profile snapshots into {@code profiles}, {@code _id = brand:collected_at}. */
   public static WriteMongo<ProfileSnapshot> profiles(String uri, String database) {
     return new WriteMongo<>(
         uri, database, "profiles", (ProfileSnapshot p) -> MongoDocuments.profile(p), true, null,
-        DEFAULT_BATCH_SIZE);
+        DEFAULT_BATCH_SIZE, MongoTimeouts.DEFAULTS);
   }
 
   /** Dead letters into {@code rejected}, {@code _id = run_id:source_file:position}; never gated. */
   public static WriteMongo<RejectedItem> rejected(String uri, String database) {
     return new WriteMongo<>(
         uri, database, "rejected", (RejectedItem r) -> MongoDocuments.rejected(r), false, null,
-        DEFAULT_BATCH_SIZE);
+        DEFAULT_BATCH_SIZE, MongoTimeouts.DEFAULTS);
   }
 
   /** Writes nothing unless {@code gate} holds {@code true} (not for dead letters). */
@@ -115,14 +117,19 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
           "dead letters are always written (SPEC §7); " + collection + " takes no gate");
     }
     return new WriteMongo<>(
-        uri, database, collection, toDocument, gateable, Objects.requireNonNull(gate), batchSize);
+        uri, database, collection, toDocument, gateable, Objects.requireNonNull(gate), batchSize, timeouts);
   }
 
   public WriteMongo<T> withBatchSize(int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1");
     }
-    return new WriteMongo<>(uri, database, collection, toDocument, gateable, gate, batchSize);
+    return new WriteMongo<>(uri, database, collection, toDocument, gateable, gate, batchSize, timeouts);
+  }
+
+  /** The clients' timeouts ({@link MongoTimeouts#DEFAULTS} unless set). */
+  public WriteMongo<T> withTimeouts(MongoTimeouts timeouts) {
+    return new WriteMongo<>(uri, database, collection, toDocument, gateable, gate, batchSize, timeouts);
   }
 
   public String collection() {
@@ -149,7 +156,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       docs = docs.apply("After gate", Rebalance.<Document>acrossShards().after(gate));
     }
     ParDo.SingleOutput<Document, Long> upsert =
-        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gateView, batchSize));
+        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gateView, batchSize, timeouts));
     if (gateView != null) {
       upsert = upsert.withSideInputs(gateView);
     }
@@ -169,6 +176,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     private final String collectionName;
     private final @Nullable PCollectionView<Boolean> gate;
     private final int batchSize;
+    private final MongoTimeouts timeouts;
     private final RunCounter written;
 
     private transient MongoClient client;
@@ -183,18 +191,20 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
         String database,
         String collectionName,
         @Nullable PCollectionView<Boolean> gate,
-        int batchSize) {
+        int batchSize,
+        MongoTimeouts timeouts) {
       this.uri = uri;
       this.database = database;
       this.collectionName = collectionName;
       this.gate = gate;
       this.batchSize = batchSize;
+      this.timeouts = timeouts;
       this.written = RunCounter.of("sink.mongo." + collectionName);
     }
 
     @Setup
     public void setup() {
-      client = MongoClients.create(uri);
+      client = timeouts.client(uri);
       collection = client.getDatabase(database).getCollection(collectionName);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.buzzbeam.pipelines.ChildRuns;
 import io.buzzbeam.pipelines.SinkDumps;
 import io.buzzbeam.pipelines.cli.Main;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
@@ -269,23 +270,11 @@ class ScheduledRunsTest {
     return printed;
   }
 
-  /** {@code ./buzzbeam run} in a JVM of its own (the test's class path), output to a file. */
+  /** {@code ./buzzbeam run} in a JVM of its own, output to {@code <runId>.log}. */
   private Process child(Path dataDir, String runId, String... more) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g",
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-        "--add-opens=java.base/java.time=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
-    cmd.addAll(List.of(args(dataDir, more)));
+    List<String> cmd = new ArrayList<>(List.of(args(dataDir, more)));
     cmd.add("--runId=" + runId);
-    Path log = work.resolve(runId + ".log");
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildRuns.start(work.resolve(runId + ".log"), cmd);
   }
 
   private void waitForLine(Process p, String prefix) throws Exception {

@@ -500,11 +500,17 @@ public final class Tables {
       }
       c.commit();
     } catch (SQLException e) {
-      c.rollback();
+      // On a broken connection (a server that stopped answering) these fail too: that must not
+      // hide why the tables could not be ensured.
+      try {
+        c.rollback();
+        c.setAutoCommit(autoCommit);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
-    } finally {
-      c.setAutoCommit(autoCommit);
     }
+    c.setAutoCommit(autoCommit);
   }
 
   /** How an existing table's columns (name → information_schema data_type) differ from {@code t}'s. */
