@@ -31,6 +31,51 @@ class ServeCommandTest {
   @TempDir Path dataDir;
 
   @Test
+  void serveMarksARunThatDiedAsAbandonedAndDropsItsStagingTables() throws Exception {
+    // A run killed earlier left its row "running" and a staging table behind.
+    try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir, 0);
+        java.sql.Connection c = pg.connect()) {
+      io.buzzbeam.transforms.tables.Tables.ensureAll(c);
+      io.buzzbeam.pipelines.sinks.PipelineRuns.start(c, "died", "FlinkRunner", "{}");
+      io.buzzbeam.pipelines.publish.StagingTables.fresh().create(c);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CountDownLatch stop = new CountDownLatch(1);
+    ExecutorService exec = Executors.newSingleThreadExecutor();
+    Future<Integer> status =
+        exec.submit(
+            () ->
+                new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8), stop)
+                    .run(new String[] {"--dataDir=" + dataDir, "--pgPort=0", "--mongoPort=0"}));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!bytes.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C")) {
+      assertFalse(status.isDone(), () -> "serve ended early: " + bytes);
+      assertTrue(System.nanoTime() < deadline, "serve did not come up");
+      Thread.sleep(200);
+    }
+    assertTrue(
+        bytes.toString(StandardCharsets.UTF_8)
+            .contains("marked 1 run(s) that died before finishing as failed (abandoned)"),
+        bytes.toString(StandardCharsets.UTF_8));
+    try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.start(dataDir, 0);
+        java.sql.Connection c = attached.connect();
+        java.sql.Statement st = c.createStatement()) {
+      try (java.sql.ResultSet rs = st.executeQuery("SELECT status, reason, finished_at IS NOT NULL FROM pipeline_run")) {
+        assertTrue(rs.next());
+        assertEquals("failed|abandoned|true", rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getBoolean(3));
+      }
+      try (java.sql.ResultSet rs =
+          st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'buzzbeam_staging'")) {
+        assertTrue(rs.next());
+        assertEquals(0, rs.getInt(1));
+      }
+    }
+    stop.countDown();
+    assertEquals(0, status.get(60, TimeUnit.SECONDS));
+    exec.shutdown();
+  }
+
+  @Test
   void servesBothUntilStoppedAndRunAttachesMeanwhile() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
