@@ -171,6 +171,7 @@ class RunnerConfigsTest {
     Path repoConfigs = Paths.get("..", "runner-configs").toAbsolutePath().normalize();
     Map<String, String> e =
         Map.of("BUZZBEAM_HOME", "/srv/buzzbeam", "BUZZBEAM_FLINK_REST_PORT", "18081");
+    PipelineOptionsFactory.register(BuzzbeamOptions.class); // the configs also set buzzbeam's own options
 
     String[] cluster = RunnerConfigs.apply(new String[] {"--runnerConfig=flink-cluster"}, repoConfigs, e);
     FlinkPipelineOptions fc = PipelineOptionsFactory.fromArgs(cluster).as(FlinkPipelineOptions.class);
@@ -179,6 +180,8 @@ class RunnerConfigsTest {
     assertEquals(
         java.util.List.of("/srv/buzzbeam/pipelines/target/buzzbeam-job.jar"), fc.getFilesToStage());
     assertEquals(2, fc.getParallelism());
+    assertTrue(fc.getFasterCopy());
+    assertEquals("4194304", fc.as(BuzzbeamOptions.class).getMaxLineBytes());
 
     String[] local =
         RunnerConfigs.apply(
