@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of buzzbeam, from a fresh clone: `./buzzbeam test` (and CI's .ci/run).
 #  1. Java: unit and pipeline tests (TestPipeline + PAssert), the embedded PostgreSQL and Mongo
-#     wire server, Flink MiniCluster and a standalone Flink cluster started from Maven jars.
+#     wire server, Flink MiniCluster and a standalone Flink cluster started from Maven jars; then
+#     two minutes of coverage-guided fuzzing of the landing reader (Jazzer).
 #  2. Dashboards (scripts/test-dashboards.sh): a small real pipeline run into a temporary data dir,
 #     `./buzzbeam serve` on it, the pinned Apache Superset 6.1.0 brought up on it and tested with
 #     pytest and headless Chromium (installs chromium, chromium-driver, fonts-noto-cjk when absent).
@@ -20,6 +21,11 @@ if (( java )); then
   echo "== Java tests (mvn verify)"
   mvn -B verify
   echo "== Java tests passed in $(( $(date +%s) - t0 ))s"
+  # mvn verify replays the fuzz corpus; this fuzzes for real, bounded by the test's maxDuration
+  # (2 minutes; docs/FUZZING.md has the longer run). A crash found fails the build.
+  echo "== Fuzzing the landing reader for 2 minutes (Jazzer)"
+  JAZZER_FUZZ=1 mvn -B -pl transforms -Dtest=LandingReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false test
+  echo "== Fuzzing found no crash"
 fi
 if (( dashboards )); then
   t1=$(date +%s)
