@@ -3,6 +3,7 @@ package io.buzzbeam.pipelines.publish;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
 import io.buzzbeam.pipelines.sinks.WriteJdbcTable;
 import io.buzzbeam.transforms.tables.Tables.Table;
+import io.buzzbeam.transforms.tables.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -62,43 +63,31 @@ public final class Publisher {
    * holds for the run's scope afterwards (the staged rows), by table name, in catalogue order.
    */
   public static Map<String, Long> publish(Connection c, StagingTables staging, Plan plan) throws SQLException {
-    Map<String, Long> published = new LinkedHashMap<>();
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      for (Table t : StagingTables.staged()) {
-        if (!plan.gateOpen && !t.publishedWhenGated) {
-          continue;
-        }
-        String s = staging.nameOf(t);
-        try (PreparedStatement delete = c.prepareStatement(deleteMissingSql(t, s, plan))) {
-          bindScope(delete, t, plan);
-          delete.executeUpdate();
-        }
-        try (PreparedStatement upsert = c.prepareStatement(upsertFromStagingSql(t, s))) {
-          upsert.executeUpdate();
-        }
-        try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM " + s);
-            java.sql.ResultSet rs = count.executeQuery()) {
-          rs.next();
-          published.put(t.name, rs.getLong(1));
-        }
-      }
-      PipelineRuns.finish(c, plan.runId, plan.status, plan.reason);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      // On a broken connection these fail too (the server rolls back when the session ends);
-      // that must not hide why the publish failed.
-      try {
-        c.rollback();
-        c.setAutoCommit(autoCommit);
-      } catch (SQLException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
-    c.setAutoCommit(autoCommit);
-    return published;
+    return Transactions.inOne(
+        c,
+        () -> {
+          Map<String, Long> published = new LinkedHashMap<>();
+          for (Table t : StagingTables.staged()) {
+            if (!plan.gateOpen && !t.publishedWhenGated) {
+              continue;
+            }
+            String s = staging.nameOf(t);
+            try (PreparedStatement delete = c.prepareStatement(deleteMissingSql(t, s, plan))) {
+              bindScope(delete, t, plan);
+              delete.executeUpdate();
+            }
+            try (PreparedStatement upsert = c.prepareStatement(upsertFromStagingSql(t, s))) {
+              upsert.executeUpdate();
+            }
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM " + s);
+                java.sql.ResultSet rs = count.executeQuery()) {
+              rs.next();
+              published.put(t.name, rs.getLong(1));
+            }
+          }
+          PipelineRuns.finish(c, plan.runId, plan.status, plan.reason);
+          return published;
+        });
   }
 
   /** {@code DELETE FROM t WHERE <the run's scope> AND NOT EXISTS (the same key in staging)}. */

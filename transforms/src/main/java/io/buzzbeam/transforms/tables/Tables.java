@@ -472,45 +472,36 @@ public final class Tables {
    * The one migration: a {@code pipeline_run} from before the {@code reason} column gets it added.
    */
   public static void ensureAll(Connection c) throws SQLException {
-    boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try (Statement s = c.createStatement()) {
-      List<String> differences = new ArrayList<>();
-      for (Table t : ALL.values()) {
-        Map<String, String> existing = existingColumns(c, t.name);
-        if (existing.isEmpty()) {
-          continue;
-        }
-        if (t == PIPELINE_RUN && !existing.containsKey("reason") && existing.size() == t.columns.size() - 1) {
-          s.execute("ALTER TABLE pipeline_run ADD COLUMN reason text");
-          existing.put("reason", ColumnType.TEXT.informationSchemaName());
-        }
-        differences.addAll(differences(t, existing));
-      }
-      if (!differences.isEmpty()) {
-        throw new SQLException(
-            "the database's tables differ from buzzbeam's (SPEC §5); nothing was written: "
-                + String.join("; ", differences));
-      }
-      for (Table t : ALL.values()) {
-        s.execute(t.createTableSql());
-        for (String index : t.createIndexSql()) {
-          s.execute(index);
-        }
-      }
-      c.commit();
-    } catch (SQLException e) {
-      // On a broken connection (a server that stopped answering) these fail too: that must not
-      // hide why the tables could not be ensured.
-      try {
-        c.rollback();
-        c.setAutoCommit(autoCommit);
-      } catch (SQLException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
-    c.setAutoCommit(autoCommit);
+    Transactions.inOne(
+        c,
+        () -> {
+          try (Statement s = c.createStatement()) {
+            List<String> differences = new ArrayList<>();
+            for (Table t : ALL.values()) {
+              Map<String, String> existing = existingColumns(c, t.name);
+              if (existing.isEmpty()) {
+                continue;
+              }
+              if (t == PIPELINE_RUN && !existing.containsKey("reason") && existing.size() == t.columns.size() - 1) {
+                s.execute("ALTER TABLE pipeline_run ADD COLUMN reason text");
+                existing.put("reason", ColumnType.TEXT.informationSchemaName());
+              }
+              differences.addAll(differences(t, existing));
+            }
+            if (!differences.isEmpty()) {
+              throw new SQLException(
+                  "the database's tables differ from buzzbeam's (SPEC §5); nothing was written: "
+                      + String.join("; ", differences));
+            }
+            for (Table t : ALL.values()) {
+              s.execute(t.createTableSql());
+              for (String index : t.createIndexSql()) {
+                s.execute(index);
+              }
+            }
+          }
+          return null;
+        });
   }
 
   /** How an existing table's columns (name → information_schema data_type) differ from {@code t}'s. */
