@@ -26,21 +26,59 @@ import java.util.stream.Stream;
 public final class RunIds {
   private RunIds() {}
 
+  /**
+   * The landing zone's files of a landing kind (relative path with {@code /}, and size), sorted:
+   * listed once per run, for both the run id and the progress lines' file count.
+   */
+  public static final class Listing {
+    private final List<String> paths;
+    private final List<Long> sizes;
+    private final IOException failure;
+
+    private Listing(List<String> paths, List<Long> sizes, IOException failure) {
+      this.paths = paths;
+      this.sizes = sizes;
+      this.failure = failure;
+    }
+  }
+
+  /** Lists the landing zone of {@code s}; a failure is kept and surfaces where it matters. */
+  public static Listing list(RunSettings s) {
+    Path root = Paths.get(s.landing);
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> files =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> LandingFiles.kindOf(p.getFileName().toString()) != null)
+              // "path\t" orders exactly as the "path\tsize" lines the id hashes (paths are unique)
+              .sorted(java.util.Comparator.comparing(p -> relative(root, p) + "\t"))
+              .collect(Collectors.toList());
+      return new Listing(
+          files.stream().map(p -> relative(root, p)).collect(Collectors.toList()),
+          files.stream().map(RunIds::size).collect(Collectors.toList()),
+          null);
+    } catch (IOException e) {
+      return new Listing(null, null, e);
+    } catch (UncheckedIOException e) {
+      return new Listing(null, null, e.getCause());
+    }
+  }
+
+  private static String relative(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
   public static String derive(RunSettings s) {
+    return derive(s, list(s));
+  }
+
+  public static String derive(RunSettings s, Listing listing) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      Path root = Paths.get(s.landing);
-      List<String> files;
-      try (Stream<Path> walk = Files.walk(root)) {
-        files =
-            walk.filter(Files::isRegularFile)
-                .filter(p -> LandingFiles.kindOf(p.getFileName().toString()) != null)
-                .map(p -> root.relativize(p).toString().replace('\\', '/') + "\t" + size(p))
-                .sorted()
-                .collect(Collectors.toList());
+      if (listing.failure != null) {
+        throw listing.failure;
       }
-      for (String f : files) {
-        sha.update((f + "\n").getBytes(StandardCharsets.UTF_8));
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (int i = 0; i < listing.paths.size(); i++) {
+        sha.update((listing.paths.get(i) + "\t" + listing.sizes.get(i) + "\n").getBytes(StandardCharsets.UTF_8));
       }
       sha.update(("from=" + s.from + "\nto=" + s.to + "\ntz=" + s.timezone + "\n").getBytes(StandardCharsets.UTF_8));
       if (s.stopwords != null) {
@@ -62,21 +100,17 @@ public final class RunIds {
   }
 
   /**
-   * How many landing files the run will open: the files of a landing kind that {@code --from}
-   * does not prune ({@link LandingPrune}); for the progress lines. 0 when the listing fails.
+   * How many landing files the run will open: the listed files that {@code --from} does not prune
+   * ({@link LandingPrune}); for the progress lines. 0 when the listing failed.
    */
-  public static long filesToRead(RunSettings s) {
-    Path root = Paths.get(s.landing);
-    java.time.Instant windowStart = LandingPrune.windowStart(s.from, s.timezone);
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> LandingFiles.kindOf(p.getFileName().toString()) != null)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(relative -> windowStart == null || LandingPrune.canHoldFrom(relative, windowStart))
-          .count();
-    } catch (IOException | UncheckedIOException e) {
+  public static long filesToRead(RunSettings s, Listing listing) {
+    if (listing.failure != null) {
       return 0;
     }
+    java.time.Instant windowStart = LandingPrune.windowStart(s.from, s.timezone);
+    return listing.paths.stream()
+        .filter(relative -> windowStart == null || LandingPrune.canHoldFrom(relative, windowStart))
+        .count();
   }
 
   private static long size(Path p) {

@@ -141,7 +141,8 @@ public final class RunCommand implements Command {
   public int execute(String[] args, AfterRun afterRun) throws Exception {
     BuzzbeamOptions options = parseOptions(args);
     RunSettings settings = RunSettings.of(options);
-    String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings);
+    RunIds.Listing landingFiles = RunIds.list(settings);
+    String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings, landingFiles);
     String runner = options.getRunner().getSimpleName();
 
     EmbeddedPostgresServer pg = null;
@@ -213,7 +214,7 @@ public final class RunCommand implements Command {
             settings,
             runId,
             new BuzzbeamPipeline.Targets(jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir));
-        report = RunReport.of(runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings)));
+        report = RunReport.of(runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings, landingFiles)));
         if (jdbc != null) {
           // The exact decision: the staged quality_report holds the pipeline's summed counts
           // (upserted, so a retried bundle cannot double them), and the same rule as in the pipeline.
