@@ -1,7 +1,12 @@
 package io.buzzbeam.pipelines.sinks;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import io.buzzbeam.transforms.tables.Tables;
-import static org.junit.Assert.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import java.time.LocalDate;
@@ -14,11 +19,9 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rows per second of {@link WriteJdbcTable} into the embedded PostgreSQL (fsync and synchronous
@@ -26,8 +29,9 @@ import org.junit.rules.TemporaryFolder;
  * and a rerun that changes every row. Size with {@code -Dbuzzbeam.bench.rows=200000} (default
  * 20000 keeps the build fast); prints the figures.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class JdbcUpsertThroughputTest {
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
+  @TempDir static Path TMP;
   private static EmbeddedPostgresServer pg;
 
   static final Schema KEYWORDS =
@@ -41,13 +45,13 @@ public class JdbcUpsertThroughputTest {
           .addInt32Field("media")
           .build();
 
-  @BeforeClass
+  @BeforeAll
   public static void start() throws Exception {
-    pg = EmbeddedPostgresServer.start(TMP.newFolder("data").toPath(), 0);
+    pg = EmbeddedPostgresServer.start(Files.createDirectory(TMP.resolve("data")), 0);
     Sql.resetTables(pg.target());
   }
 
-  @AfterClass
+  @AfterAll
   public static void stop() throws Exception {
     pg.close();
   }

@@ -1,14 +1,13 @@
 package io.buzzbeam.pipelines.sinks;
 
-import io.buzzbeam.transforms.tables.Tables;
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
-
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.tables.Tables;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,34 +15,38 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.Row;
-import org.junit.AfterClass;
-import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Avro records and quality counts to §5 rows, written to the real embedded PostgreSQL. */
+@ExtendWith(TestPipelineExtension.class)
 public class SinkMappingsTest {
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @TempDir static Path TMP;
+  final transient TestPipeline p = TestPipeline.create();
 
   private static EmbeddedPostgresServer pg;
   private static JdbcTarget target;
 
-  @BeforeClass
+  @BeforeAll
   public static void startPostgres() throws Exception {
-    pg = EmbeddedPostgresServer.start(TMP.newFolder("data").toPath(), 0);
+    pg = EmbeddedPostgresServer.start(Files.createDirectory(TMP.resolve("data")), 0);
     target = pg.target();
   }
 
-  @AfterClass
+  @AfterAll
   public static void stopPostgres() throws Exception {
     pg.close();
   }
 
-  @Before
+  @BeforeEach
   public void emptyTables() throws Exception {
     Sql.resetTables(target);
   }
@@ -131,7 +134,7 @@ public class SinkMappingsTest {
     options.put("jdbcPassword", "s3cret");
     options.put("graphAccessToken", "EAAB-s3cret");
     String json = PipelineRuns.optionsJson(options);
-    assertFalse(json, json.contains("s3cret"));
+    assertFalse(json.contains("s3cret"), json);
     assertEquals(
         "{\"jdbcUrl\":\"jdbc:postgresql://db/buzz?user=app&password=***\","
             + "\"landing\":\"/data/landing\","

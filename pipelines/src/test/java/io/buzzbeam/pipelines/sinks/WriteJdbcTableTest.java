@@ -1,10 +1,13 @@
 package io.buzzbeam.pipelines.sinks;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import io.buzzbeam.transforms.tables.Tables;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -14,26 +17,26 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.AfterClass;
-import org.junit.Before;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link WriteJdbcTable} and {@link Tables} against the real embedded PostgreSQL. */
+@ExtendWith(TestPipelineExtension.class)
 public class WriteJdbcTableTest {
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @TempDir static Path TMP;
+  final transient TestPipeline p = TestPipeline.create();
 
   private static EmbeddedPostgresServer pg;
   private static JdbcTarget target;
@@ -76,18 +79,18 @@ public class WriteJdbcTableTest {
           .addInt32Field("media")
           .build();
 
-  @BeforeClass
+  @BeforeAll
   public static void startPostgres() throws Exception {
-    pg = EmbeddedPostgresServer.start(TMP.newFolder("data").toPath(), 0);
+    pg = EmbeddedPostgresServer.start(Files.createDirectory(TMP.resolve("data")), 0);
     target = pg.target();
   }
 
-  @AfterClass
+  @AfterAll
   public static void stopPostgres() throws Exception {
     pg.close();
   }
 
-  @Before
+  @BeforeEach
   public void emptyTables() throws Exception {
     Sql.resetTables(target);
   }
@@ -183,7 +186,7 @@ public class WriteJdbcTableTest {
       {"profile_snapshot", "brand,collected_at"},
     };
     for (String[] k : keys) {
-      assertEquals(k[0], List.of(k[1]), Sql.rows(target, String.format(pkSql, k[0])));
+      assertEquals(List.of(k[1]), Sql.rows(target, String.format(pkSql, k[0])), k[0]);
     }
     assertEquals(
         List.of("pipeline_run|options|jsonb"),

@@ -1,8 +1,8 @@
 package io.buzzbeam.pipelines.sinks;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -13,6 +13,9 @@ import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,36 +26,36 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.bson.Document;
-import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link WriteMongo} against the real Mongo wire server (embedded, memory backend). */
+@ExtendWith(TestPipelineExtension.class)
 public class WriteMongoTest {
-  @ClassRule public static final TemporaryFolder TMP = new TemporaryFolder();
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @TempDir static Path TMP;
+  final transient TestPipeline p = TestPipeline.create();
 
   private static EmbeddedMongoServer mongo;
   private static MongoClient client;
   private static final String DB = "buzzbeam_test";
 
-  @BeforeClass
+  @BeforeAll
   public static void startMongo() throws Exception {
-    mongo = EmbeddedMongoServer.start(TMP.newFolder("data").toPath(), 0);
+    mongo = EmbeddedMongoServer.start(Files.createDirectory(TMP.resolve("data")), 0);
     client = MongoClients.create(mongo.uri());
   }
 
-  @AfterClass
+  @AfterAll
   public static void stopMongo() throws Exception {
     client.close();
     mongo.close();
   }
 
-  @After
+  @AfterEach
   public void dropDatabase() {
     client.getDatabase(DB).drop();
   }

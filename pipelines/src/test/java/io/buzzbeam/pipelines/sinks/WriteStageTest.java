@@ -1,10 +1,11 @@
 package io.buzzbeam.pipelines.sinks;
 
-import static org.junit.Assert.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +19,15 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link WriteStage}: deterministic partition files that a rerun overwrites. */
+@ExtendWith(TestPipelineExtension.class)
 public class WriteStageTest {
-  @Rule public final TemporaryFolder tmp = new TemporaryFolder();
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @TempDir Path tmp;
+  final transient TestPipeline p = TestPipeline.create();
 
   private static Media media(String id, String day, long likes) {
     Media m = TestRecords.chanelMedia(id, likes, 1000L, 1.0, "c");
@@ -67,7 +69,7 @@ public class WriteStageTest {
 
   @Test
   public void partitionsHaveDeterministicNamesAndARerunOverwrites() throws Exception {
-    Path stage = tmp.newFolder("stage").toPath();
+    Path stage = Files.createDirectory(tmp.resolve("stage"));
     write(p, stage.toString(), List.of(media("m1", "2023-09-01", 1), media("m2", "2023-09-02", 2),
         media("m3", "2023-09-02", 3)));
     p.run().waitUntilFinish();

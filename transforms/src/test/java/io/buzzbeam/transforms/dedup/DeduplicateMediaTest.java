@@ -3,6 +3,7 @@ package io.buzzbeam.transforms.dedup;
 import static io.buzzbeam.transforms.dedup.TestRecords.media;
 
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -11,12 +12,13 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class DeduplicateMediaTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   private PCollection<String> dedup(List<Media> input) {
     return p.apply("Input", Create.of(input).withCoder(AvroCoder.specific(Media.class)))

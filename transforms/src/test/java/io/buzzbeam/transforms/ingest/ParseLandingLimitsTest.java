@@ -1,12 +1,13 @@
 package io.buzzbeam.transforms.ingest;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +20,10 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §2 "Limits" (rev. 2): no input stops a run. Each test writes real landing files (.jsonl,
@@ -30,10 +31,11 @@ import org.junit.rules.TemporaryFolder;
  * expected dead letters and quality counts were worked out by hand, and every test also checks
  * {@code read = valid + rejected} per model on what the pipeline counted.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ParseLandingLimitsTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private static final String RUN = "run-limits";
   private static final int MAX_LINE = 1024;
@@ -41,9 +43,9 @@ public class ParseLandingLimitsTest {
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void createLanding() throws Exception {
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
   }
 
   // ------------------------------------------------------------------ oversized:line
@@ -111,7 +113,7 @@ public class ParseLandingLimitsTest {
       }
     }
     Path bomb = LandingFixtures.writeGzip(landing.resolve("graph/bomb.jsonl.gz"), twelve.toString(), false);
-    assertTrue("it is the decompressed size that counts", Files.size(bomb) < 4000);
+    assertTrue(Files.size(bomb) < 4000, "it is the decompressed size that counts");
     // Exactly at the limit: read whole.
     LandingFixtures.write(landing.resolve("graph/full.jsonl"), ten.toString());
 
@@ -121,7 +123,7 @@ public class ParseLandingLimitsTest {
         .satisfies(
             items -> {
               String raw = items.iterator().next().getRaw();
-              assertTrue(raw, raw.contains("--maxFileBytes=4000"));
+              assertTrue(raw.contains("--maxFileBytes=4000"), raw);
               return null;
             });
     assertQuality(
@@ -152,7 +154,7 @@ public class ParseLandingLimitsTest {
         .satisfies(
             items -> {
               String raw = items.iterator().next().getRaw();
-              assertTrue(raw, raw.startsWith("org.tukaani.xz.MemoryLimitException: "));
+              assertTrue(raw.startsWith("org.tukaani.xz.MemoryLimitException: "), raw);
               return null;
             });
     assertMediaIds(result, "3002");
@@ -490,8 +492,8 @@ public class ParseLandingLimitsTest {
             items -> {
               // The raw text shows where the bytes were bad: each malformed byte is U+FFFD.
               Map<String, String> raw = rawByPosition(items);
-              assertTrue(raw.get("graph/u.jsonl|2"), raw.get("graph/u.jsonl|2").contains("\"caption\":\"\uFFFD(\uFFFD\uFFFD\""));
-              assertTrue(raw.get("insta/u.json|1"), raw.get("insta/u.json|1").contains("\"text\":\"\uFFFD\""));
+              assertTrue(raw.get("graph/u.jsonl|2").contains("\"caption\":\"\uFFFD(\uFFFD\uFFFD\""), raw.get("graph/u.jsonl|2"));
+              assertTrue(raw.get("insta/u.json|1").contains("\"text\":\"\uFFFD\""), raw.get("insta/u.json|1"));
               return null;
             });
     assertMediaIds(result, "u1", "u2");
@@ -552,9 +554,9 @@ public class ParseLandingLimitsTest {
     // The hand-computed expectation obeys the invariant too.
     for (String model : MODELS) {
       assertEquals(
-          model + ": expected read = valid + rejected",
           expected.get(model + "/read/").value,
-          expected.get(model + "/valid/").value + expected.get(model + "/rejected/").value);
+          expected.get(model + "/valid/").value + expected.get(model + "/rejected/").value,
+          model + ": expected read = valid + rejected");
     }
     PAssert.that(result.quality()).containsInAnyOrder(expected.values());
   }
@@ -569,9 +571,9 @@ public class ParseLandingLimitsTest {
               }
               for (String model : MODELS) {
                 assertEquals(
-                    model + ": read = valid + rejected",
                     byKey.get(model + "/read/"),
-                    Long.valueOf(byKey.get(model + "/valid/") + byKey.get(model + "/rejected/")));
+                    Long.valueOf(byKey.get(model + "/valid/") + byKey.get(model + "/rejected/")),
+                    model + ": read = valid + rejected");
               }
               return null;
             });
@@ -636,7 +638,7 @@ public class ParseLandingLimitsTest {
   private static String padTo(int bytes, String json) {
     String rest = json.substring(1);
     int padding = bytes - ("{\"pad\":\"\"," + rest).getBytes(StandardCharsets.UTF_8).length;
-    assertTrue("room to pad", padding >= 0);
+    assertTrue(padding >= 0, "room to pad");
     return "{\"pad\":\"" + "x".repeat(padding) + "\"," + rest;
   }
 

@@ -1,10 +1,11 @@
 package io.buzzbeam.transforms.ingest;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -17,28 +18,29 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --from=2023-08-30} in Asia/Seoul (the window starts at 2023-08-29T15:00Z): the files
  * dated before it are not opened. Each of them holds garbage that would be a dead letter if it
  * were read, so that "not opened" shows in the output.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ParseLandingPruneTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private static final String RUN = "run-prune";
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void buildLanding() throws Exception {
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
     // Pruned: the UTC day 08-28 (plus the pass grace) ends before the window starts.
     LandingFixtures.write(landing.resolve("graph/dt=2023-08-28/business_discovery_230015.jsonl"), "not json\n");
     Files.write(
@@ -148,9 +150,9 @@ public class ParseLandingPruneTest {
             counts -> {
               Set<String> all = new HashSet<>();
               counts.forEach(all::add);
-              assertTrue(all.toString(), all.contains("file/read/=7"));
-              assertTrue(all.toString(), all.contains("file/rejected/=1"));
-              assertFalse(all.toString(), all.stream().anyMatch(c -> c.startsWith("file/pruned/")));
+              assertTrue(all.contains("file/read/=7"), all.toString());
+              assertTrue(all.contains("file/rejected/=1"), all.toString());
+              assertFalse(all.stream().anyMatch(c -> c.startsWith("file/pruned/")), all.toString());
               return null;
             });
     p.run().waitUntilFinish();

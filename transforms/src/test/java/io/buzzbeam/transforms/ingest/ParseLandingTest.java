@@ -1,11 +1,13 @@
 package io.buzzbeam.transforms.ingest;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,20 +24,21 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ParseLanding over a landing zone that holds every fault of SPEC §1–§2 (see
  * {@code src/test/resources/landing/faults}) plus a truncated gzip and a corrupt xz file. The
  * expectations were worked out by hand from the fixture.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ParseLandingTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private static final String RUN = "run-1";
   private static final String BD = "graph/dt=2023-09-03/business_discovery_040015.jsonl";
@@ -45,9 +48,9 @@ public class ParseLandingTest {
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void buildLanding() throws Exception {
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
     LandingFixtures.copyResourceLanding("faults", landing);
     String line1 =
         "{\"kind\":\"hashtag_recent_media\",\"brand\":\"chanel\",\"hashtag\":\"샤넬\","
@@ -167,8 +170,8 @@ public class ParseLandingTest {
               Map<String, String> raw = new HashMap<>();
               for (RejectedItem item : items) {
                 assertTrue(
-                    "rejected_at is processing time: " + item.getRejectedAt(),
-                    !item.getRejectedAt().isBefore(before) && !item.getRejectedAt().isAfter(Instant.now()));
+                    !item.getRejectedAt().isBefore(before) && !item.getRejectedAt().isAfter(Instant.now()),
+                    "rejected_at is processing time: " + item.getRejectedAt());
                 raw.put(item.getModel() + "|" + item.getSourceFile() + "|" + item.getPosition(), item.getRaw());
               }
               assertEquals("not json", raw.get("envelope|" + BD + "|5"));
@@ -179,7 +182,7 @@ public class ParseLandingTest {
               assertEquals(
                   "{\"followers_count\":\"1000\"}", raw.get("profile|" + BD + "|2"));
               assertEquals("{\"node\": {\n", raw.get("media|instaloader/broken.json|1"));
-              assertTrue(raw.get("file|" + GZ + "|0"), raw.get("file|" + GZ + "|0").contains("EOFException"));
+              assertTrue(raw.get("file|" + GZ + "|0").contains("EOFException"), raw.get("file|" + GZ + "|0"));
               return null;
             });
     p.run().waitUntilFinish();
@@ -258,9 +261,9 @@ public class ParseLandingTest {
                 long read = byKey.get(model + "/read/");
                 long valid = byKey.get(model + "/valid/");
                 long rejected = byKey.get(model + "/rejected/");
-                assertTrue(model + " read something", read > 0);
-                assertTrue(model + " rejected something", rejected > 0);
-                assertEquals(model + ": read = valid + rejected", read, valid + rejected);
+                assertTrue(read > 0, model + " read something");
+                assertTrue(rejected > 0, model + " rejected something");
+                assertEquals(read, valid + rejected, model + ": read = valid + rejected");
               }
               return null;
             });
@@ -310,7 +313,7 @@ public class ParseLandingTest {
 
   @Test
   public void anEmptyLandingZoneStillReportsZeroCounts() throws Exception {
-    landing = tmp.newFolder("empty").toPath();
+    landing = Files.createDirectory(tmp.resolve("empty"));
     LandingResult result = parse();
     PAssert.that(result.media()).empty();
     PAssert.that(result.rejected()).empty();

@@ -1,30 +1,33 @@
 package io.buzzbeam.transforms.ingest;
 
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compressed files end to end, and {@code --timezone}: the same instants fall on other local
  * days, hours and weekdays in another zone.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ParseLandingTimezoneTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void buildLanding() throws Exception {
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
     String envelope =
         "{\"kind\":\"hashtag_recent_media\",\"brand\":\"chanel\",\"hashtag\":\"샤넬\","
             + "\"collected_at\":\"2023-09-03T04:00:15+0000\",\"response\":{\"data\":["

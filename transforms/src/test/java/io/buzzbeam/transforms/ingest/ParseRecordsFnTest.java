@@ -6,6 +6,7 @@ import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCountCoder;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
@@ -16,17 +17,18 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A record whose parse throws becomes one {@code failed:parse} dead letter; the records beside it
  * are parsed as usual. The reader never makes a record without text: that is what makes this
  * parse throw (Jackson refuses a null input) without a fault injected into our own code.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ParseRecordsFnTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   @Test
   public void aParseThatThrowsIsADeadLetterNotAFailedBundle() {

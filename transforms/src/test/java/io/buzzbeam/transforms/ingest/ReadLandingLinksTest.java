@@ -1,11 +1,12 @@
 package io.buzzbeam.transforms.ingest;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,31 +15,32 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §2 rev. 2: files are read once each; a link out of the landing directory, a second path to
  * a file, a dangling link and a directory link are skipped and counted ({@code skipped:link}), and
  * directory loops do not make the listing walk forever.
  */
+@ExtendWith(TestPipelineExtension.class)
 public class ReadLandingLinksTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private static final String SECRET = "hunter2";
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void buildLanding() throws Exception {
-    Path secret = tmp.newFolder("secret").toPath();
+    Path secret = Files.createDirectory(tmp.resolve("secret"));
     LandingFixtures.write(secret.resolve("postgres.credentials"), "password=" + SECRET + "\n");
     LandingFixtures.write(secret.resolve("secret.jsonl"), "{\"password\":\"" + SECRET + "\"}\n");
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
 
     LandingFixtures.write(landing.resolve("graph/dt=2023-09-03/ok.jsonl"), "{\"n\":1}\n");
     // Out of the landing directory: a file link and a directory link.
@@ -101,7 +103,7 @@ public class ReadLandingLinksTest {
         .satisfies(
             items -> {
               for (RejectedItem item : items) {
-                assertFalse(item.getRaw(), item.getRaw().contains(SECRET));
+                assertFalse(item.getRaw().contains(SECRET), item.getRaw());
               }
               return null;
             });
@@ -123,7 +125,7 @@ public class ReadLandingLinksTest {
 
   @Test
   public void aLandingDirectoryThatIsALinkIsReadThroughIt() throws Exception {
-    Path alias = tmp.getRoot().toPath().resolve("alias");
+    Path alias = tmp.resolve("alias");
     Files.createSymbolicLink(alias, landing);
     PAssert.that(
             p.apply("ReadLanding", ReadLanding.from(alias.toString()).withRunId("r"))

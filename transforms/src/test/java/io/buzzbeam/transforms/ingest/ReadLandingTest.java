@@ -1,10 +1,11 @@
 package io.buzzbeam.transforms.ingest;
 
-import static org.junit.Assert.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +14,23 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Before;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** ReadLanding: which files are read, how, and what a corrupt or truncated file leaves. */
+@ExtendWith(TestPipelineExtension.class)
 public class ReadLandingTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
-  @Rule public final transient TemporaryFolder tmp = new TemporaryFolder();
+  final transient TestPipeline p = TestPipeline.create();
+  @TempDir transient Path tmp;
 
   private Path landing;
 
-  @Before
+  @BeforeEach
   public void buildLanding() throws Exception {
-    landing = tmp.newFolder("landing").toPath();
+    landing = Files.createDirectory(tmp.resolve("landing"));
     // BOM, CRLF, blank lines, no final newline.
     Files.createDirectories(landing.resolve("graph/dt=2023-09-03"));
     Files.write(
@@ -91,7 +93,7 @@ public class ReadLandingTest {
         .satisfies(
             items -> {
               for (RejectedItem item : items) {
-                assertTrue(item.getRaw(), item.getRaw().contains("Exception"));
+                assertTrue(item.getRaw().contains("Exception"), item.getRaw());
               }
               return null;
             });

@@ -1,11 +1,12 @@
 package io.buzzbeam.transforms.keywords;
 
-import static org.junit.Assert.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.Token;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,13 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class TokenizeCaptionsTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   private static Media media(String source, String scope, String id, String caption) {
     return Media.newBuilder()

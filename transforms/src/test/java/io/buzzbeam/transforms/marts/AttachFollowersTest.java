@@ -4,6 +4,7 @@ import static io.buzzbeam.transforms.marts.Fixtures.brandMedia;
 import static io.buzzbeam.transforms.marts.Fixtures.snapshot;
 
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
@@ -11,12 +12,13 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class AttachFollowersTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   @Test
   public void followersAndEngagementRateOfBrandMediaOnly() {

@@ -6,18 +6,20 @@ import static io.buzzbeam.transforms.marts.Fixtures.snapshot;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class BrandDailyMartTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   static Row daily(
       String brand, String day, Long followers, int posts, Double avg, int mentions,

@@ -1,17 +1,19 @@
 package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class BrandSummaryMartTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   static Row summary(
       String brand, Long followers, int posts, Double avg, int mentions,

@@ -1,12 +1,13 @@
 package io.buzzbeam.transforms.marts;
 
-import static org.junit.Assert.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,14 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The marts wired together as the pipeline does: attach followers, tokenize, compute. */
+@ExtendWith(TestPipelineExtension.class)
 public class ComputeMartsTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   @Test
   public void allSixMartsFromOneRun() {
@@ -37,7 +39,7 @@ public class ComputeMartsTest {
     Marts marts = attached.apply("Marts", ComputeMarts.of(profiles, morphs));
 
     assertEquals(List.copyOf(MartSchemas.SCHEMAS.keySet()), List.copyOf(marts.byTable().keySet()));
-    marts.byTable().forEach((table, rows) -> assertEquals(table, MartSchemas.schema(table), rows.getSchema()));
+    marts.byTable().forEach((table, rows) -> assertEquals(MartSchemas.schema(table), rows.getSchema(), table));
 
     // |B| × |D| = 4 × 3; 4 brands; 5 (brand, type, product) groups; 4 × 168 heatmap cells.
     PAssert.thatSingleton(marts.brandDaily().apply("CountDaily", Count.globally())).isEqualTo(12L);

@@ -3,6 +3,7 @@ package io.buzzbeam.transforms.marts;
 import static io.buzzbeam.transforms.marts.Fixtures.media;
 
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,12 +11,13 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class HashtagDailyMartTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   static Row tag(String source, String scope, String day, String hashtag, int media) {
     return Row.withSchema(MartSchemas.HASHTAG_DAILY)

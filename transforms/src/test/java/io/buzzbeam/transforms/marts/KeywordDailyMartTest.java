@@ -2,6 +2,7 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,13 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class KeywordDailyMartTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   /** A media's morphs with keywords given as "token/Pos". */
   static MediaMorphs morphs(String source, String scope, String id, String day, String... keywords) {

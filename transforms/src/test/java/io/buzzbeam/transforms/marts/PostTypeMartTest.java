@@ -1,16 +1,18 @@
 package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class PostTypeMartTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   static Row postType(String brand, String type, String product, int posts, Double avg) {
     return Row.withSchema(MartSchemas.POST_TYPE).addValues(brand, type, product, posts, avg).build();

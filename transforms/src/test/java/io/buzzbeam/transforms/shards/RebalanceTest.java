@@ -1,8 +1,10 @@
 package io.buzzbeam.transforms.shards;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +28,13 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class RebalanceTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   private static List<Integer> numbers(int n) {
     List<Integer> list = new ArrayList<>();
@@ -58,7 +61,7 @@ public class RebalanceTest {
     result.waitUntilFinish();
     long bundles = counter(result, "bundles");
     // 500 keys were 500 bundles; gathered into 4 shards they are at most 4 (round-robin fills all 4).
-    assertTrue("bundles after Rebalance: " + bundles, bundles >= 1 && bundles <= 4);
+    assertTrue(bundles >= 1 && bundles <= 4, "bundles after Rebalance: " + bundles);
     assertEquals(500L, counter(result, "records"));
   }
 
@@ -71,9 +74,9 @@ public class RebalanceTest {
         Rebalance.shardsOf(PipelineOptionsFactory.create()));
   }
 
-  @Test(expected = IllegalArgumentException.class)
+  @Test
   public void zeroShardsIsRefused() {
-    Rebalance.acrossShards(0);
+    assertThrows(IllegalArgumentException.class, () -> Rebalance.acrossShards(0));
   }
 
   @Test
@@ -97,7 +100,7 @@ public class RebalanceTest {
     TransformHierarchy.Node completion = nodes.get("Gather/CompletionOf0/ParMultiDo(Nothing)");
     TransformHierarchy.Node flatten = nodes.get("Gather/WithSignals");
     TransformHierarchy.Node group = nodes.get("Gather/GroupByShard");
-    assertTrue(nodes.keySet().toString(), completion != null && flatten != null && group != null);
+    assertTrue(completion != null && flatten != null && group != null, nodes.keySet().toString());
     assertTrue(completion.getInputs().containsValue(signal));
     assertTrue(
         flatten.getInputs().values().containsAll(completion.getOutputs().values()));

@@ -1,9 +1,10 @@
 package io.buzzbeam.transforms.window;
 
-import static org.junit.Assert.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,13 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.Rule;
-import org.junit.Test;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(TestPipelineExtension.class)
 public class FilterWindowTest {
 
-  @Rule public final transient TestPipeline p = TestPipeline.create();
+  final transient TestPipeline p = TestPipeline.create();
 
   private static final List<String> DAYS =
       List.of("2023-08-31", "2023-09-01", "2023-09-02", "2023-09-03", "2023-09-04");
