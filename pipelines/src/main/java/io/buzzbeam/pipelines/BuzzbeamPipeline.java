@@ -61,8 +61,11 @@ public final class BuzzbeamPipeline {
     public final String mongoUri;
     public final String mongoDatabase;
     public final String stageDir;
+    /** The run's UTC day, the partition of its dead letters in the stage; the driver's clock. */
+    public final LocalDate runDay;
 
-    public Targets(JdbcTarget jdbc, StagingTables staging, String mongoUri, String mongoDatabase, String stageDir) {
+    public Targets(
+        JdbcTarget jdbc, StagingTables staging, String mongoUri, String mongoDatabase, String stageDir, LocalDate runDay) {
       if ((jdbc == null) != (staging == null)) {
         throw new IllegalArgumentException("a JDBC target needs its staging tables");
       }
@@ -71,6 +74,7 @@ public final class BuzzbeamPipeline {
       this.mongoUri = mongoUri;
       this.mongoDatabase = mongoDatabase;
       this.stageDir = stageDir;
+      this.runDay = runDay;
     }
   }
 
@@ -164,7 +168,7 @@ public final class BuzzbeamPipeline {
       profiles.apply("StageProfiles", WriteStage.profiles(targets.stageDir));
       landing
           .rejected()
-          .apply("StageRejected", WriteStage.rejected(targets.stageDir, runId, java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
+          .apply("StageRejected", WriteStage.rejected(targets.stageDir, runId, targets.runDay));
     }
   }
 

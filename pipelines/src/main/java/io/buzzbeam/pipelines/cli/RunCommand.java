@@ -10,8 +10,7 @@ import io.buzzbeam.pipelines.RunReport;
 import io.buzzbeam.pipelines.RunSettings;
 import io.buzzbeam.pipelines.RunSettings.Sink;
 import io.buzzbeam.pipelines.RunnerConfigs;
-import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
-import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
+import io.buzzbeam.pipelines.embedded.EmbeddedServers;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
@@ -144,21 +143,21 @@ public final class RunCommand implements Command {
     RunIds.Listing landingFiles = RunIds.list(settings);
     String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings, landingFiles);
     String runner = options.getRunner().getSimpleName();
+    // The run's day (UTC) is taken once, here: the stage files its dead letters under it.
+    java.time.LocalDate runDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
-    EmbeddedPostgresServer pg = null;
-    EmbeddedMongoServer mongo = null;
+    // The embedded servers that no URL replaces, each started when its sink first needs it.
+    EmbeddedServers servers =
+        new EmbeddedServers(settings.dataDir, options.getJdbcUrl(), options.getJdbcUser(), options.getMongoUri(), 0, 0);
     RunLock lock = null;
     StagingTables staging = null;
     Throwable failure = null;
     try {
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
-        if (options.getJdbcUrl() != null) {
-          jdbc = JdbcTarget.of(options.getJdbcUrl(), options.getJdbcUser());
-        } else {
-          pg = EmbeddedPostgresServer.start(settings.dataDir, 0);
-          jdbc = pg.target();
-          out.println("embedded PostgreSQL: " + pg.url());
+        jdbc = servers.jdbcTarget();
+        if (servers.postgres() != null) {
+          out.println("embedded PostgreSQL: " + servers.postgres().url());
         }
         // Every connection of the run, the workers' too, gets the timeouts with the target.
         jdbc = jdbc.withTimeouts(settings.jdbcTimeouts);
@@ -186,12 +185,9 @@ public final class RunCommand implements Command {
         }
         String mongoUri = null;
         if (settings.has(Sink.MONGO)) {
-          if (options.getMongoUri() != null) {
-            mongoUri = options.getMongoUri();
-          } else {
-            mongo = EmbeddedMongoServer.start(settings.dataDir, 0);
-            mongoUri = mongo.uri();
-            out.println("embedded MongoDB: " + mongo.uri());
+          mongoUri = servers.mongoUri();
+          if (servers.mongo() != null) {
+            out.println("embedded MongoDB: " + mongoUri);
           }
         }
         String stageDir = settings.has(Sink.AVRO) ? settings.stageDir : null;
@@ -213,7 +209,8 @@ public final class RunCommand implements Command {
             pipeline,
             settings,
             runId,
-            new BuzzbeamPipeline.Targets(jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir));
+            new BuzzbeamPipeline.Targets(
+                jdbc, staging, mongoUri, options.getMongoDatabase(), stageDir, runDay));
         report = RunReport.of(runWithProgress(pipeline, options, args, started, RunIds.filesToRead(settings, landingFiles)));
         if (jdbc != null) {
           // The exact decision: the staged quality_report holds the pipeline's summed counts
@@ -258,7 +255,7 @@ public final class RunCommand implements Command {
       failure = e;
       throw e;
     } finally {
-      closeAll(failure, lock, staging, mongo, pg);
+      closeAll(failure, lock, staging, servers);
     }
   }
 
@@ -295,7 +292,7 @@ public final class RunCommand implements Command {
    * snapshot that was not saved is a failure), first problem first.
    */
   private void closeAll(
-      Throwable failure, RunLock lock, StagingTables staging, EmbeddedMongoServer mongo, EmbeddedPostgresServer pg)
+      Throwable failure, RunLock lock, StagingTables staging, EmbeddedServers servers)
       throws Exception {
     if (staging != null && lock != null) {
       try {
@@ -305,7 +302,7 @@ public final class RunCommand implements Command {
       }
     }
     Exception closing = null;
-    for (AutoCloseable resource : new AutoCloseable[] {lock, mongo, pg}) {
+    for (AutoCloseable resource : new AutoCloseable[] {lock, servers}) {
       if (resource == null) {
         continue;
       }

@@ -10,25 +10,35 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * What the {@code run} command needs from SPEC §7 "Without {@code --jdbcUrl} / {@code --mongoUri}
  * the run uses embedded servers kept under {@code --dataDir}": starts only the servers that are not
- * configured and hands back the sink targets either way. Close it when the pipeline is done: the
+ * configured, when their target is first asked for (a run with a sink off never starts its
+ * server), and hands back the sink targets either way. Close it when the pipeline is done: the
  * embedded Mongo then writes its snapshot and PostgreSQL shuts down cleanly. If {@code serve} is
  * already running on the same data directory, its servers are used (attached) and left running.
  */
 public final class EmbeddedServers implements AutoCloseable {
-  private final @Nullable EmbeddedPostgresServer postgres;
-  private final @Nullable EmbeddedMongoServer mongo;
-  private final JdbcTarget jdbcTarget;
-  private final String mongoUri;
+  private final Path dataDir;
+  private final @Nullable String jdbcUrl;
+  private final @Nullable String jdbcUser;
+  private final @Nullable String configuredMongoUri;
+  private final int pgPort;
+  private final int mongoPort;
+  private @Nullable EmbeddedPostgresServer postgres;
+  private @Nullable EmbeddedMongoServer mongo;
 
-  private EmbeddedServers(
-      @Nullable EmbeddedPostgresServer postgres,
-      @Nullable EmbeddedMongoServer mongo,
-      JdbcTarget jdbcTarget,
-      String mongoUri) {
-    this.postgres = postgres;
-    this.mongo = mongo;
-    this.jdbcTarget = jdbcTarget;
-    this.mongoUri = mongoUri;
+  /** As {@link #start}, but each embedded server starts when its target is first asked for. */
+  public EmbeddedServers(
+      Path dataDir,
+      @Nullable String jdbcUrl,
+      @Nullable String jdbcUser,
+      @Nullable String mongoUri,
+      int pgPort,
+      int mongoPort) {
+    this.dataDir = dataDir;
+    this.jdbcUrl = jdbcUrl;
+    this.jdbcUser = jdbcUser;
+    this.configuredMongoUri = mongoUri;
+    this.pgPort = pgPort;
+    this.mongoPort = mongoPort;
   }
 
   /**
@@ -57,27 +67,16 @@ public final class EmbeddedServers implements AutoCloseable {
       int pgPort,
       int mongoPort)
       throws IOException {
-    EmbeddedPostgresServer pg = null;
-    EmbeddedMongoServer mongo = null;
+    EmbeddedServers servers = new EmbeddedServers(dataDir, jdbcUrl, jdbcUser, mongoUri, pgPort, mongoPort);
     try {
-      JdbcTarget target;
-      if (isBlank(jdbcUrl)) {
-        pg = EmbeddedPostgresServer.start(dataDir, pgPort);
-        target = pg.target();
-      } else {
-        target = JdbcTarget.of(jdbcUrl, jdbcUser);
-      }
-      String uri;
-      if (isBlank(mongoUri)) {
-        mongo = EmbeddedMongoServer.start(dataDir, mongoPort);
-        uri = mongo.uri();
-      } else {
-        uri = mongoUri;
-      }
-      return new EmbeddedServers(pg, mongo, target, uri);
+      servers.jdbcTarget();
+      servers.mongoUri();
+      return servers;
     } catch (IOException | RuntimeException e) {
-      if (pg != null) {
-        pg.close();
+      try {
+        servers.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
       }
       throw e;
     }
@@ -96,12 +95,26 @@ public final class EmbeddedServers implements AutoCloseable {
     }
   }
 
-  public JdbcTarget jdbcTarget() {
-    return jdbcTarget;
+  /** The configured PostgreSQL, or the embedded one (started now if it is not yet). */
+  public synchronized JdbcTarget jdbcTarget() throws IOException {
+    if (!isBlank(jdbcUrl)) {
+      return JdbcTarget.of(jdbcUrl, jdbcUser);
+    }
+    if (postgres == null) {
+      postgres = EmbeddedPostgresServer.start(dataDir, pgPort);
+    }
+    return postgres.target();
   }
 
-  public String mongoUri() {
-    return mongoUri;
+  /** The configured MongoDB, or the embedded one (started now if it is not yet). */
+  public synchronized String mongoUri() throws IOException {
+    if (!isBlank(configuredMongoUri)) {
+      return configuredMongoUri;
+    }
+    if (mongo == null) {
+      mongo = EmbeddedMongoServer.start(dataDir, mongoPort);
+    }
+    return mongo.uri();
   }
 
   /** The embedded PostgreSQL, or null when {@code --jdbcUrl} was given. */
@@ -116,7 +129,7 @@ public final class EmbeddedServers implements AutoCloseable {
 
   /** Snapshots and stops Mongo, then stops PostgreSQL (attached servers are left running). */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     IOException first = null;
     if (mongo != null) {
       try {

@@ -22,11 +22,12 @@ import org.apache.beam.sdk.values.PCollection;
  * <pre>
  *   &lt;stageDir&gt;/media/dt=YYYY-MM-DD/part-00000-of-00001.avro      (by the media's local posting day)
  *   &lt;stageDir&gt;/profiles/dt=YYYY-MM-DD/part-00000-of-00001.avro   (by the local collection day)
- *   &lt;stageDir&gt;/rejected/run_id=&lt;run id&gt;/part-00000-of-00001.avro
+ *   &lt;stageDir&gt;/rejected/dt=YYYY-MM-DD/&lt;run id&gt;-part-00000-of-00001.avro   (by the run's UTC day)
  * </pre>
  *
- * <p>Dead letters are partitioned by the (UTC) day of the run that rejected them, the layout of
- * every stage model, and their file is named after the run id: the run id is derived from the
+ * <p>Dead letters are partitioned by the (UTC) day of the run that rejected them, which the driver
+ * passes in, the layout of every stage model, and their file is named after the run id (characters
+ * other than letters, digits and {@code ._=-} replaced by {@code _}): the run id is derived from the
  * inputs, so a rerun on the same day rewrites the same file, while a rerun on another day leaves a
  * copy under that day, as a processing log does. The {@code rejected} table and collection are
  * keyed by run id.

@@ -2,6 +2,7 @@ package io.buzzbeam.pipelines.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -59,7 +60,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>on the cluster, a TaskManager running the job's tasks is SIGKILLed mid-job and another is
  *       started; the job is restarted by the cluster and leaves the same rows as a clean run of the
  *       same generated landing zone, with one row per key; the same zone on the DirectRunner
- *       leaves those rows too.
+ *       leaves those rows too;
+ *   <li>the cluster script: {@code status} lists the TaskManagers, a second {@code start} is
+ *       refused, Flink's own client ({@code cluster.sh flink run}) runs the pipeline from the job
+ *       jar's {@code Main}, and {@code stop} ends exactly the processes it started.
  * </ol>
  *
  * The cluster's processes get {@code BUZZBEAM_JDBC_PASSWORD} from cluster.sh's environment (the
@@ -82,6 +86,8 @@ class RunnersAgreeTest {
   private FlinkCluster cluster;
   private Path jobJar;
   private ExecutorService background;
+  /** The fixture's run on the DirectRunner (test 2), which {@code flink run}'s is compared with. */
+  private Run fixtureOnDirect;
 
   @BeforeAll
   void startCluster() throws Exception {
@@ -110,6 +116,15 @@ class RunnersAgreeTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  @Test
+  @Order(0)
+  void theClusterScriptStartsOnceAndReportsItsTaskManagers() throws Exception {
+    String status = cluster.script(60, "status");
+    assertTrue(status.contains("registered taskmanagers: 2 "), status);
+    IllegalStateException again = assertThrows(IllegalStateException.class, () -> cluster.start(2));
+    assertTrue(again.getMessage().contains("already running"), again.getMessage());
+  }
 
   @Test
   @Order(1)
@@ -169,6 +184,7 @@ class RunnersAgreeTest {
     assertNoPasswordExposed(jobId, tmp.resolve("data-flink-cluster"), runs.get("flink-cluster").output);
 
     Run reference = runs.get("direct");
+    fixtureOnDirect = reference;
     // Hand-checked anchors (EndToEndTest has the full hand computation of this fixture).
     assertEquals(7, reference.tables.get("fact_media").size());
     assertEquals(3 * 7 * 24, reference.tables.get("mart_upload_heatmap").size());
@@ -304,6 +320,44 @@ class RunnersAgreeTest {
 
   // ---------------------------------------------------------------------------------------------
 
+  @Test
+  @Order(4)
+  @Timeout(900)
+  void flinkRunRunsThePipelineFromTheJobJarAndStopEndsTheClusterProcesses() throws Exception {
+    // Flink's own client (`flink run`) with the job jar and buzzbeam's Main, as runner-configs/README.md
+    // shows: the fixture, Avro sink only (the embedded servers live in a client JVM, not here).
+    Path landing = SinkDumps.copyFixture(tmp.resolve("flink-run-landing"));
+    Path stage = tmp.resolve("flink-run-stage");
+    long t0 = System.nanoTime();
+    String stdout =
+        cluster.script(
+            600, "flink", "run", "-c", Main.class.getName(), jobJar.toString(),
+            "run", "--runner=FlinkRunner", "--flinkMaster=[auto]", "--landing=" + landing,
+            "--sinks=avro", "--stageDir=" + stage, "--progressSeconds=0");
+    System.out.printf("[timing] cluster.sh flink run (the fixture): %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    assertTrue(stdout.contains(" on FlinkRunner: "), stdout);
+    assertEquals(
+        List.of("file|8|7|1", "envelope|12|7|5", "media|15|11|4", "profile|5|3|2"), Run.modelCounts(stdout), stdout);
+    if (fixtureOnDirect != null) {
+      assertEquals(fixtureOnDirect.stageFiles, Run.directories(stage), "Avro stage partitions: flink run vs direct");
+    }
+
+    // stop ends exactly the processes start (and add-taskmanager) recorded
+    List<Long> pids = new ArrayList<>();
+    pids.add(Long.parseLong(Files.readString(cluster.work.resolve("jobmanager.pid")).strip()));
+    for (String tm : List.of("tm-1", "tm-2", "tm-3")) {
+      try {
+        pids.add(cluster.taskManagerPid(tm));
+      } catch (IOException noPidFile) {
+        // not started (tm-3 only exists after the fault test)
+      }
+    }
+    cluster.stop();
+    for (long pid : pids) {
+      assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " stopped");
+    }
+  }
+
   /** A finished {@code run}: its output and what it left in its data dir. */
   static final class Run {
     final String output;
@@ -315,10 +369,13 @@ class RunnersAgreeTest {
       this.output = output;
       this.tables = SinkDumps.tables(dataDir);
       this.documents = SinkDumps.documents(dataDir);
-      Path stage = dataDir.resolve("stage");
-      try (Stream<Path> s = Files.walk(stage)) {
-        this.stageFiles =
-            s.filter(Files::isDirectory).map(p -> stage.relativize(p).toString()).sorted().collect(Collectors.toList());
+      this.stageFiles = directories(dataDir.resolve("stage"));
+    }
+
+    /** The directories under {@code root}, relative to it, sorted. */
+    static List<String> directories(Path root) throws IOException {
+      try (Stream<Path> s = Files.walk(root)) {
+        return s.filter(Files::isDirectory).map(p -> root.relativize(p).toString()).sorted().collect(Collectors.toList());
       }
     }
 
@@ -339,6 +396,10 @@ class RunnersAgreeTest {
 
     /** The report's model table as {@code model|read|valid|rejected}. */
     List<String> modelCounts() {
+      return modelCounts(output);
+    }
+
+    static List<String> modelCounts(String output) {
       List<String> rows = new ArrayList<>();
       for (String line : output.split("\\R")) {
         String[] f = line.strip().split("\\s+");

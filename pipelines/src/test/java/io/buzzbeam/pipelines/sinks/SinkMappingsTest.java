@@ -4,6 +4,7 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.quality.SumQualityCounts;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.file.Files;
@@ -114,6 +115,7 @@ public class SinkMappingsTest {
                 new QualityCount("media", "read", "", 5),
                 new QualityCount("media", "rejected_by_reason", "missing:id", 2),
                 new QualityCount("media", "defaulted", "like_count", 7)))
+        .apply(SumQualityCounts.create()) // what ParseLanding does: sums once, before the mapping
         .apply(QualityReportRows.of("run-7"))
         .apply(WriteJdbcTable.to(target, Tables.byName("quality_report")));
     p.run().waitUntilFinish();

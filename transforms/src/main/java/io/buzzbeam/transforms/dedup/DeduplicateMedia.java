@@ -4,7 +4,7 @@ import io.buzzbeam.model.Media;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -38,7 +38,7 @@ public class DeduplicateMedia extends PTransform<PCollection<Media>, PCollection
             "KeyBySourceScopeMediaId",
             WithKeys.of((Media m) -> keyOf(m)).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
-        .apply("KeepPreferredSnapshot", Combine.perKey(new KeepGreatest<>(new MediaPreference())))
+        .apply("KeepPreferredSnapshot", Max.perKey(new MediaPreference()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
         .apply("DropKeys", Values.create())
         .setCoder(coder);

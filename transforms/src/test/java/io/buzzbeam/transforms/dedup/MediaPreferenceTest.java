@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Max;
 import org.junit.jupiter.api.Test;
 
-/** The pick must not depend on arrival order, or runners would disagree. */
+/** The pick ({@code Max} by the preference) must not depend on arrival order, or runners would disagree. */
 class MediaPreferenceTest {
 
-  private final KeepGreatest<Media> keep = new KeepGreatest<>(new MediaPreference());
+  private final Combine.BinaryCombineFn<Media> keep = Max.of(new MediaPreference());
 
   @Test
   void thePickIsTheSameInEveryOrder() {
