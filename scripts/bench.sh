@@ -6,7 +6,10 @@
 #  2. the BSON coder of Mongo documents against Java serialization (SerializableCoder);
 #  3. the whole pipeline on Flink's embedded MiniCluster over a generated landing zone: media/s;
 #  4. the two tokenizers (--tokenizer=okt|nori): documents/s of each on the NSMC reviews and on
-#     the demo's captions (a small generated zone), and the overlap of their top-50 keywords.
+#     the demo's captions (a small generated zone), and the overlap of their top-50 keywords;
+#  5. the sinks: batched JDBC upserts through Beam against plain JDBC (embedded PostgreSQL), and
+#     the embedded Mongo's memory backend + snapshot against mongo-java-server's H2 backend.
+# The benchmarks are main programs under src/test/java/.../bench: they never run in mvn verify.
 # Usage: scripts/bench.sh [tokenizers] [corpus-file]   (tokenizers: section 4 alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +22,12 @@ corpus="${1:-../shared/corpora/nsmc_ratings_test.txt}"
 [[ -f "$corpus" ]] || { echo "bench: corpus not found: $corpus (pass its path)" >&2; exit 2; }
 
 echo "== building"
-mvn -B -q -Dstyle.color=never -DskipTests package >/dev/null
-mvn -B -q -Dstyle.color=never -pl transforms test-compile >/dev/null
-mvn -B -q -Dstyle.color=never -pl transforms dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
+mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 classpath="transforms/target/classes:transforms/target/test-classes:$(cat transforms/target/bench-cp.txt)"
+sinks_classpath="pipelines/target/classes:pipelines/target/test-classes:transforms/target/classes:$(cat pipelines/target/bench-cp.txt)"
 
 if [[ -z "$only" ]]; then
   echo "== 1. tokenizer: distinct captions vs every media"
@@ -33,8 +35,7 @@ if [[ -z "$only" ]]; then
     io.buzzbeam.transforms.bench.TokenizerBenchmark "$corpus" 300 100 12
 
   echo "== 2. Mongo document coders"
-  mvn -B -q -Dstyle.color=never -pl pipelines -am test -Dtest='BsonDocumentCoderTest#isSmallerAndFasterThanJavaSerialization' -Dbuzzbeam.bench.coderDocs=20000 \
-    -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E "BsonDocumentCoder:" || true
+  java -Xmx2g -cp "$sinks_classpath" io.buzzbeam.pipelines.bench.CoderBenchmark 20000 2>/dev/null | grep -E "BsonDocumentCoder:"
 
   echo "== 3. pipeline throughput (Flink embedded)"
   ./buzzbeam generate --out="$work/landing" --days=1 --scale=0.5 2>/dev/null | tail -1
@@ -49,3 +50,9 @@ fi
 echo "== 4. tokenizers: Okt vs Nori (speed, top-50 keywords)"
 ./buzzbeam generate --out="$work/captions" --days=1 --brands=11 --scale=0.1 >/dev/null 2>&1
 java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.TokenizerComparison "$corpus" "$work/captions" 5000 8
+
+if [[ -z "$only" ]]; then
+  echo "== 5. sinks: JDBC upserts, Mongo backends"
+  java -Xmx2g -cp "$sinks_classpath" io.buzzbeam.pipelines.bench.JdbcUpsertBenchmark 20000 2>/dev/null | grep -v '^\[' || true
+  java -Xmx2g -cp "$sinks_classpath" io.buzzbeam.pipelines.bench.MongoBackendBenchmark 5000 2>/dev/null | grep -v '^\[' || true
+fi

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * disk</b> under {@code <dataDir>/mongo}.
  *
  * <p>Why not the H2 (MVStore) backend, which persists by itself? Measured on this machine (2
- * shared cores; {@code MongoBackendBenchmarkTest} with 50,000 media documents replace-upserted
+ * shared cores; {@code bench.MongoBackendBenchmark 50000}: media documents replace-upserted
  * through the wire protocol in bulks of 1,000, then again as a rerun):
  *
  * <pre>

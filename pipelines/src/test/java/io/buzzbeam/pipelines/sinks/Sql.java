@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: run SQL against a target and render result rows as strings for comparison. */
-final class Sql {
+public final class Sql {
   private Sql() {}
 
   /** Every row of {@code sql} as {@code "v1|v2|..."} (NULL for null), in the query's order. */
-  static List<String> rows(JdbcTarget target, String sql) throws SQLException {
+  public static List<String> rows(JdbcTarget target, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = target.connect();
         Statement s = c.createStatement();
@@ -35,7 +35,7 @@ final class Sql {
     return out;
   }
 
-  static void exec(JdbcTarget target, String... statements) throws SQLException {
+  public static void exec(JdbcTarget target, String... statements) throws SQLException {
     try (Connection c = target.connect();
         Statement s = c.createStatement()) {
       for (String sql : statements) {
@@ -45,7 +45,7 @@ final class Sql {
   }
 
   /** Drops and recreates every §5 table, so that each test starts from empty tables. */
-  static void resetTables(JdbcTarget target) throws SQLException {
+  public static void resetTables(JdbcTarget target) throws SQLException {
     try (Connection c = target.connect();
         Statement s = c.createStatement()) {
       for (Tables.Table t : Tables.all()) {

@@ -1,60 +1,34 @@
-package io.buzzbeam.pipelines.sinks;
-
-import org.junit.jupiter.api.extension.ExtendWith;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-import io.buzzbeam.transforms.tables.Tables;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package io.buzzbeam.pipelines.bench;
 
 import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
+import io.buzzbeam.pipelines.sinks.JdbcTarget;
+import io.buzzbeam.pipelines.sinks.Sql;
+import io.buzzbeam.pipelines.sinks.WriteJdbcTable;
+import io.buzzbeam.transforms.tables.Tables;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+
 
 /**
  * Rows per second of {@link WriteJdbcTable} into the embedded PostgreSQL (fsync and synchronous
  * commit on), on the direct runner: a first write (inserts), a rerun (conflicts, nothing changes)
- * and a rerun that changes every row. Size with {@code -Dbuzzbeam.bench.rows=200000} (default
- * 20000 keeps the build fast); prints the figures.
+ * and a rerun that changes every row, then the same statements over one plain JDBC connection.
+ * Usage: {@code JdbcUpsertBenchmark [rows]} (default 20000; {@code scripts/bench.sh}); prints the
+ * figures. That an upsert rerun leaves the same rows is tested by {@code WriteJdbcTableTest}.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class JdbcUpsertThroughputTest {
-  @TempDir static Path TMP;
+public final class JdbcUpsertBenchmark {
   private static EmbeddedPostgresServer pg;
 
-  static final Schema KEYWORDS =
-      Schema.builder()
-          .addStringField("source")
-          .addStringField("scope")
-          .addLogicalTypeField("day", SqlTypes.DATE)
-          .addStringField("token")
-          .addStringField("pos")
-          .addInt32Field("occurrences")
-          .addInt32Field("media")
-          .build();
-
-  @BeforeAll
-  public static void start() throws Exception {
-    pg = EmbeddedPostgresServer.start(Files.createDirectory(TMP.resolve("data")), 0);
-    Sql.resetTables(pg.target());
-  }
-
-  @AfterAll
-  public static void stop() throws Exception {
-    pg.close();
-  }
+  static final Schema KEYWORDS = Tables.MART_KEYWORD_DAILY.schema();
 
   private static double write(int rows, int salt) {
     Pipeline p = Pipeline.create(TestPipeline.testingPipelineOptions());
@@ -76,7 +50,7 @@ public class JdbcUpsertThroughputTest {
                                 i % 5 + 1)
                             .build()))
         .setRowSchema(KEYWORDS)
-        .apply(WriteJdbcTable.to(target, Tables.byName("mart_keyword_daily")));
+        .apply(WriteJdbcTable.to(target, Tables.MART_KEYWORD_DAILY));
     long start = System.nanoTime();
     org.apache.beam.sdk.PipelineResult result = p.run();
     result.waitUntilFinish();
@@ -114,17 +88,29 @@ public class JdbcUpsertThroughputTest {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  @Test
-  public void upsertThroughput() throws Exception {
-    int n = Integer.getInteger("buzzbeam.bench.rows", 20000);
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    Path dir = Files.createTempDirectory("buzzbeam-jdbc-bench");
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0)) {
+      pg = server;
+      Sql.resetTables(pg.target());
+      measure(n);
+    } finally {
+      BenchSupport.deleteTree(dir);
+    }
+  }
+
+  private static void measure(int n) throws Exception {
     double insert = write(n, 0);
     double same = write(n, 0);
     double changed = write(n, 1);
     Sql.exec(pg.target(), "TRUNCATE mart_keyword_daily");
     double rawInsert = rawJdbc(n, 0);
     double rawChanged = rawJdbc(n, 2);
-    assertEquals(
-        List.of(String.valueOf(n)), Sql.rows(pg.target(), "SELECT count(*) FROM mart_keyword_daily"));
+    List<String> count = Sql.rows(pg.target(), "SELECT count(*) FROM mart_keyword_daily");
+    if (!count.equals(List.of(String.valueOf(n)))) {
+      throw new IllegalStateException("expected " + n + " rows, found " + count);
+    }
     System.out.printf(
         "JDBC upsert of %d rows into mart_keyword_daily (embedded PG 17, fsync on, batches of"
             + " 1000, direct runner, whole pipeline time): insert %.1f s = %.0f rows/s;"

@@ -1,6 +1,5 @@
-package io.buzzbeam.pipelines.embedded;
+package io.buzzbeam.pipelines.bench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -12,50 +11,22 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.buzzbeam.model.Media;
-import io.buzzbeam.pipelines.sinks.MongoDocuments;
+import io.buzzbeam.pipelines.embedded.EmbeddedMongoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The measurement behind {@link EmbeddedMongoServer}'s choice of backend: replace-upserting media
  * documents (twice, like a rerun) through the wire protocol into (a) the H2/MVStore backend and
- * (b) the memory backend with our snapshot. Size with {@code -Dbuzzbeam.bench.docs=50000}
- * (default 5000 keeps the build fast); prints the figures, asserts the documents are all there.
+ * (b) the memory backend with our snapshot. Usage: {@code MongoBackendBenchmark [docs]} (default
+ * 5000; {@code scripts/bench.sh}); prints the figures. That the documents survive a restart
+ * through the snapshot is tested by {@code EmbeddedMongoServerTest}.
  */
-class MongoBackendBenchmarkTest {
-  @TempDir Path dir;
-
-  static List<Document> media(int n) {
-    List<Document> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Media m =
-          Media.newBuilder()
-              .setSource("brand").setScope("chanel").setMediaId("1790000000" + i)
-              .setBrand("chanel").setAccount("chanelofficial")
-              .setCaption("샤넬 가을 컬렉션 #chanel #샤넬 #fashion 오늘의 룩 " + i)
-              .setMediaType("IMAGE").setMediaProductType("FEED")
-              .setLikeCount((long) i).setCommentsCount(12L)
-              .setPermalink("https://www.instagram.com/p/C" + i + "/")
-              .setMediaUrl("https://scontent.cdninstagram.com/v/t51/" + i + ".jpg")
-              .setPostedAt(Instant.parse("2023-09-02T12:00:03Z").plusSeconds(i))
-              .setCollectedAt(Instant.parse("2023-09-03T04:00:15Z"))
-              .setDay("2023-09-02").setHour(21).setWeekday(6)
-              .setFollowers(1000L).setEngagementRate(1.5)
-              .setSourceFile("graph/dt=2023-09-03/business_discovery_040015.jsonl")
-              .setPosition("1:" + i).setDefaulted(List.of())
-              .build();
-      docs.add(MongoDocuments.media(m));
-    }
-    return docs;
-  }
+public final class MongoBackendBenchmark {
 
   static double upsert(String uri, List<Document> docs) {
     long start = System.nanoTime();
@@ -73,7 +44,7 @@ class MongoBackendBenchmarkTest {
       if (!batch.isEmpty()) {
         coll.bulkWrite(batch, new BulkWriteOptions().ordered(false));
       }
-      assertEquals(docs.size(), coll.countDocuments());
+      check(docs.size(), coll.countDocuments());
     }
     return (System.nanoTime() - start) / 1e9;
   }
@@ -84,10 +55,24 @@ class MongoBackendBenchmarkTest {
     }
   }
 
-  @Test
-  void h2BackendVersusMemoryWithSnapshot() throws Exception {
-    int n = Integer.getInteger("buzzbeam.bench.docs", 5000);
-    List<Document> docs = media(n);
+  private static void check(long expected, long found) {
+    if (expected != found) {
+      throw new IllegalStateException("expected " + expected + " documents, found " + found);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    Path dir = Files.createTempDirectory("buzzbeam-mongo-bench");
+    try {
+      measure(dir, n);
+    } finally {
+      BenchSupport.deleteTree(dir);
+    }
+  }
+
+  private static void measure(Path dir, int n) throws Exception {
+    List<Document> docs = BenchSupport.media(n);
 
     Path h2File = dir.resolve("h2/mongo.mv");
     Files.createDirectories(h2File.getParent());
@@ -125,7 +110,7 @@ class MongoBackendBenchmarkTest {
     try (EmbeddedMongoServer mem = EmbeddedMongoServer.start(dir.resolve("mem"), 0);
         MongoClient c = MongoClients.create(mem.uri())) {
       loadSeconds = (System.nanoTime() - s) / 1e9;
-      assertEquals(n, c.getDatabase("buzzbeam").getCollection("media").countDocuments());
+      check(n, c.getDatabase("buzzbeam").getCollection("media").countDocuments());
     }
     System.out.printf(
         "Mongo backends, %d media docs replace-upserted in bulks of 1000:%n"
