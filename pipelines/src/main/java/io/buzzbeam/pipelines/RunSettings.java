@@ -1,7 +1,7 @@
 package io.buzzbeam.pipelines;
 
 import io.buzzbeam.transforms.shards.Rebalance;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.UsageException;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.LandingLimits;

@@ -1,6 +1,6 @@
 package io.buzzbeam.pipelines;
 
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

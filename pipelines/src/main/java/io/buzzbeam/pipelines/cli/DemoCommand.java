@@ -1,6 +1,10 @@
 package io.buzzbeam.pipelines.cli;
 
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import io.buzzbeam.pipelines.generate.GenerateCommand;
+import io.buzzbeam.pipelines.generate.GeneratorConfig;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.transforms.ingest.Sources;
 import java.io.PrintStream;
@@ -10,11 +14,8 @@ import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +24,8 @@ import java.util.stream.Stream;
  * brands' popularity ranking and the top #육아일기 keywords. Other options go to {@code run}.
  */
 public final class DemoCommand implements Command {
-  private static final Set<String> GENERATOR_OPTIONS = Set.of("seed", "days", "scale", "brands", "startDate", "crawlAccounts", "faults");
-
-  static final String DEFAULT_SCALE = "0.25";
+  /** A quarter of the seed's polling cadence: ~100k media items over 3 days, a minute or two on a laptop. */
+  static final double DEFAULT_SCALE = 0.25;
 
   private final PrintStream out;
 
@@ -44,42 +44,34 @@ public final class DemoCommand implements Command {
   }
 
   @Override
+  public String[] helpNotes() {
+    return new String[] {
+      "--landing is not a demo option: the demo writes its zone under <dataDir>/demo/landing.", RunCommand.RUNNER_NOTE
+    };
+  }
+
+  @Override
+  public Class<DemoOptions> options() {
+    return DemoOptions.class;
+  }
+
+  @Override
   public int run(String[] args) throws Exception {
-    List<String> generate = new ArrayList<>();
-    List<String> run = new ArrayList<>();
-    String dataDir = "./data";
-    for (String arg : args) {
-      String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : "";
-      if (name.equals("landing")) {
-        throw new UsageException("--landing is not a demo option (the demo writes its own landing zone; use run)");
-      }
-      if (name.equals("dataDir")) {
-        dataDir = arg.substring(arg.indexOf('=') + 1);
-      }
-      if (GENERATOR_OPTIONS.contains(name)) {
-        generate.add(arg);
-      } else {
-        run.add(arg);
-      }
+    if (CommandOptions.mentions(args, "landing")) {
+      throw new UsageException("--landing is not a demo option (the demo writes its own landing zone; use run)");
     }
-    Path landing = Paths.get(dataDir).toAbsolutePath().normalize().resolve("demo").resolve("landing");
+    DemoOptions options = RunCommand.parseOptions(args, DemoOptions.class);
+    GeneratorConfig config = GenerateCommand.config(options, DEFAULT_SCALE);
+    Path landing = Paths.get(options.getDataDir()).toAbsolutePath().normalize().resolve("demo").resolve("landing");
     deleteRecursively(landing);
     Files.createDirectories(landing);
-    if (generate.stream().noneMatch(a -> a.startsWith("--scale"))) {
-      // A quarter of the seed's polling cadence: ~100k media items over 3 days, a minute or two on a laptop.
-      generate.add("--scale=" + DEFAULT_SCALE);
-    }
-    generate.add("--out=" + landing);
     out.println("demo: writing a sample landing zone to " + landing);
-    int generated = new GenerateCommand().run(generate.toArray(String[]::new));
+    int generated = GenerateCommand.generate(landing, config);
     if (generated != 0) {
       return generated;
     }
-    run.add("--landing=" + landing);
-    if (run.stream().noneMatch(a -> a.startsWith("--dataDir="))) {
-      run.add("--dataDir=" + dataDir);
-    }
-    return new RunCommand(out).execute(run.toArray(String[]::new), this::printHighlights);
+    options.setLanding(landing.toString());
+    return new RunCommand(out).execute(options, args, this::printHighlights);
   }
 
   private void printHighlights(JdbcTarget jdbc, io.buzzbeam.pipelines.RunReport report) throws Exception {

@@ -1,7 +1,10 @@
 package io.buzzbeam.pipelines.cli;
 
-import io.buzzbeam.pipelines.publish.RunLock;
 import io.buzzbeam.pipelines.collect.CollectCommand;
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
+import io.buzzbeam.pipelines.publish.RunLock;
 import io.buzzbeam.pipelines.embedded.ServeCommand;
 import io.buzzbeam.pipelines.generate.GenerateCommand;
 import java.io.PrintStream;
@@ -46,8 +49,14 @@ public final class Main {
       err.println("buzzbeam: unknown command '" + args[0] + "' (try ./buzzbeam help)");
       return 2;
     }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+      // Written from the command's options interface: what it parses is what it lists.
+      CommandOptions.help(out, command);
+      return 0;
+    }
     try {
-      return command.run(Arrays.copyOfRange(args, 1, args.length));
+      return command.run(rest);
     } catch (UsageException e) {
       err.println("buzzbeam " + command.name() + ": " + e.getMessage());
       return 2;
@@ -92,7 +101,7 @@ public final class Main {
   }
 
   private static void usage(Map<String, Command> commands, PrintStream out) {
-    out.println("usage: ./buzzbeam <command> [--option=value ...]");
+    out.println("usage: ./buzzbeam <command> [--option=value ...]   (./buzzbeam <command> --help: its options)");
     for (Command c : commands.values()) {
       out.printf("  %-10s %s%n", c.name(), c.summary());
     }

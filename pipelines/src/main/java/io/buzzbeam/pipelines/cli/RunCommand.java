@@ -1,7 +1,6 @@
 package io.buzzbeam.pipelines.cli;
 
 import io.buzzbeam.transforms.quality.RunCounter;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.buzzbeam.pipelines.BuzzbeamOptions;
 import io.buzzbeam.pipelines.BuzzbeamPipeline;
 import io.buzzbeam.pipelines.RejectRatioGate;
@@ -10,6 +9,9 @@ import io.buzzbeam.pipelines.RunReport;
 import io.buzzbeam.pipelines.RunSettings;
 import io.buzzbeam.pipelines.RunSettings.Sink;
 import io.buzzbeam.pipelines.RunnerConfigs;
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import io.buzzbeam.pipelines.embedded.EmbeddedServers;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
@@ -27,8 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -69,39 +69,32 @@ public final class RunCommand implements Command {
     return execute(args, null);
   }
 
+  @Override
+  public String[] helpNotes() {
+    return new String[] {RUNNER_NOTE};
+  }
+
+  @Override
+  public Class<BuzzbeamOptions> options() {
+    return BuzzbeamOptions.class;
+  }
+
+  /** What {@code run --help} adds to the options of {@link BuzzbeamOptions}. */
+  static final String RUNNER_NOTE =
+      "Runner options: --runner (DirectRunner, FlinkRunner) and the runner's own (e.g. --flinkMaster=HOST:PORT,"
+          + " --parallelism=4) come from --runnerConfig (default " + RunCommand.DEFAULT_RUNNER_CONFIG + ") or the command line;"
+          + " see runner-configs/README.md.";
+
   /** Parses the Beam-style arguments into checked options; bad usage throws {@link UsageException}. */
   public static BuzzbeamOptions parseOptions(String[] args) {
+    return parseOptions(args, BuzzbeamOptions.class);
+  }
+
+  /** As {@link #parseOptions(String[])}, as {@code iface}, which extends {@link BuzzbeamOptions}. */
+  static <T extends BuzzbeamOptions> T parseOptions(String[] args, Class<T> iface) {
     String[] expanded = RunnerConfigs.apply(withDefaultRunner(args), RunnerConfigs.defaultDir());
     PipelineOptionsFactory.register(BuzzbeamOptions.class);
-    try {
-      return PipelineOptionsFactory.fromArgs(expanded).withValidation().as(BuzzbeamOptions.class);
-    } catch (IllegalArgumentException e) {
-      String badValue = badValueOf(e, expanded);
-      throw new UsageException(badValue != null ? badValue : oneLine(e.getMessage()));
-    }
-  }
-
-  /**
-   * Beam reports a value that is not of its option's type (e.g. {@code --lockWaitSeconds=abc}) by
-   * Jackson's message, which names the type and the value but not the option: find the option.
-   */
-  private static String badValueOf(IllegalArgumentException e, String[] args) {
-    if (!(e.getCause() instanceof InvalidFormatException)) {
-      return null;
-    }
-    InvalidFormatException invalid = (InvalidFormatException) e.getCause();
-    String value = String.valueOf(invalid.getValue());
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 2 && a.substring(eq + 1).equals(value)) {
-        return a.substring(0, eq) + " must be " + article(invalid.getTargetType().getSimpleName()) + ", got '" + value + "'";
-      }
-    }
-    return null;
-  }
-
-  private static String article(String typeName) {
-    return typeName.equals("Integer") ? "an integer" : typeName.equals("Double") ? "a number" : "a " + typeName.toLowerCase(Locale.ROOT);
+    return CommandOptions.parseWithRegistered(expanded, iface);
   }
 
   /**
@@ -113,7 +106,7 @@ public final class RunCommand implements Command {
   static final String DEFAULT_RUNNER_CONFIG = "flink-local";
 
   static String[] withDefaultRunner(String[] args) {
-    if (mentions(args, "runner") || mentions(args, RunnerConfigs.OPTION)) {
+    if (CommandOptions.mentions(args, "runner") || CommandOptions.mentions(args, RunnerConfigs.OPTION)) {
       return args;
     }
     String[] withDefault = new String[args.length + 1];
@@ -122,23 +115,12 @@ public final class RunCommand implements Command {
     return withDefault;
   }
 
-  private static final Pattern MISSING_PROPERTY = Pattern.compile("missing a property named '([^']+)'");
-
-  /** Beam's option errors can span lines and name interfaces; the user wants the option. */
-  static String oneLine(String message) {
-    if (message == null) {
-      return "invalid options";
-    }
-    Matcher m = MISSING_PROPERTY.matcher(message);
-    if (m.find()) {
-      return "unknown option --" + m.group(1);
-    }
-    String first = message.strip().split("\\R", 2)[0];
-    return first.isEmpty() ? "invalid options" : first;
+  public int execute(String[] args, AfterRun afterRun) throws Exception {
+    return execute(parseOptions(args), args, afterRun);
   }
 
-  public int execute(String[] args, AfterRun afterRun) throws Exception {
-    BuzzbeamOptions options = parseOptions(args);
+  /** Runs with {@code options} parsed from {@code args} (what the user gave, for defaults that depend on it). */
+  int execute(BuzzbeamOptions options, String[] args, AfterRun afterRun) throws Exception {
     RunSettings settings = RunSettings.of(options);
     RunIds.Listing landingFiles = RunIds.list(settings);
     String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings, landingFiles);
@@ -365,10 +347,10 @@ public final class RunCommand implements Command {
       // walks the whole pipeline graph for every keyed bundle, i.e. once per key of each
       // GroupByKey, which makes a 100k-media run crawl. Tests (TestPipeline) keep them on; a
       // user may turn them back on with --enforceImmutability=true.
-      if (!mentions(rawArgs, "enforceImmutability")) {
+      if (!CommandOptions.mentions(rawArgs, "enforceImmutability")) {
         direct.setEnforceImmutability(false);
       }
-      if (!mentions(rawArgs, "enforceEncodability")) {
+      if (!CommandOptions.mentions(rawArgs, "enforceEncodability")) {
         direct.setEnforceEncodability(false);
       }
     }
@@ -408,15 +390,6 @@ public final class RunCommand implements Command {
     } finally {
       progress.shutdownNow();
     }
-  }
-
-  private static boolean mentions(String[] args, String option) {
-    for (String a : args) {
-      if (a.equals("--" + option) || a.startsWith("--" + option + "=")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The run's options for {@code pipeline_run.options}; {@link PipelineRuns#optionsJson} drops and masks secrets. */

@@ -1,8 +1,8 @@
 package io.buzzbeam.pipelines.collect;
 
-import io.buzzbeam.pipelines.cli.Args;
-import io.buzzbeam.pipelines.cli.Command;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -56,6 +56,11 @@ public final class CollectCommand implements Command {
     return "collect Instagram Graph API data into the landing zone (--targets, --landing, --igUserId, [--once])";
   }
 
+  @Override
+  public Class<CollectCommandOptions> options() {
+    return CollectCommandOptions.class;
+  }
+
   /** Ends the schedule loop after the current pass (used by the shutdown hook and tests). */
   public void requestStop() {
     stopRequested = true;
@@ -82,9 +87,10 @@ public final class CollectCommand implements Command {
 
   @Override
   public int run(String[] args) throws Exception {
-    Args a = Args.parse(args, CollectOptions.NAMES);
-    CollectOptions options = CollectOptions.parse(a);
-    AccessToken token = AccessToken.load(a.has("tokenFile") ? a.required("tokenFile") : null, env);
+    CollectCommandOptions given = CommandOptions.parse(args, CollectCommandOptions.class);
+    CollectOptions options = CollectOptions.parse(given);
+    AccessToken token =
+        AccessToken.load(given.getTokenFile() != null ? CommandOptions.required("tokenFile", given.getTokenFile()) : null, env);
     List<BrandTarget> targets = CollectTargets.load(options.targets());
     if (options.profiles() == false && CollectTargets.uniqueHashtags(targets).isEmpty()) {
       throw new UsageException("--only=hashtags but --targets lists no hashtags");

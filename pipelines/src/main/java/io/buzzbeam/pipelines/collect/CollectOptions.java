@@ -1,7 +1,7 @@
 package io.buzzbeam.pipelines.collect;
 
-import io.buzzbeam.pipelines.cli.Args;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,27 +45,19 @@ public record CollectOptions(
   }
 
   /** Items a Graph API page holds by default; pages are requested at this size. */
-  static final int PAGE_SIZE = 25;
-
-  public static final Set<String> NAMES =
-      Set.of(
-          "targets", "landing", "stateDir", "once", "only", "igUserId", "tokenFile",
-          "graphApiBase", "graphApiVersion", "tokenIn", "mediaLimit", "hashtagMediaLimit",
-          "topMedia", "requestTimeout", "maxAttempts", "maxRetryTime", "retryBase", "retryCap",
-          "usageThreshold", "usagePauseMax", "alertWebhook", "profileInterval",
-          "hashtagInterval");
+  public static final int PAGE_SIZE = 25;
 
   private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
   private static final Pattern IG_USER_ID = Pattern.compile("\\d{1,30}");
 
-  static CollectOptions parse(Args a) {
-    Path targets = Path.of(a.required("targets"));
-    Path landing = Path.of(a.required("landing"));
+  static CollectOptions parse(CollectCommandOptions o) {
+    Path targets = Path.of(CommandOptions.required("targets", o.getTargets()));
+    Path landing = Path.of(CommandOptions.required("landing", o.getLanding()));
     Path stateDir =
-        a.has("stateDir") ? Path.of(a.required("stateDir")) : landing.resolve(".collect-state");
+        o.getStateDir() != null ? Path.of(CommandOptions.required("stateDir", o.getStateDir())) : landing.resolve(".collect-state");
 
     Set<String> only = new LinkedHashSet<>();
-    for (String w : a.get("only", "profiles,hashtags").split(",")) {
+    for (String w : o.getOnly().split(",")) {
       String word = w.strip();
       if (!word.equals("profiles") && !word.equals("hashtags")) {
         throw new UsageException("--only must be profiles, hashtags or both (comma-separated), got '" + w + "'");
@@ -73,17 +65,17 @@ public record CollectOptions(
       only.add(word);
     }
 
-    String igUserId = a.required("igUserId");
+    String igUserId = CommandOptions.required("igUserId", o.getIgUserId());
     if (!IG_USER_ID.matcher(igUserId).matches()) {
       throw new UsageException("--igUserId must be the numeric Instagram business account id, got '" + igUserId + "'");
     }
-    URI base = httpUri("graphApiBase", a.get("graphApiBase", "https://graph.facebook.com"));
-    String version = a.get("graphApiVersion", "v21.0");
+    URI base = httpUri("graphApiBase", o.getGraphApiBase());
+    String version = o.getGraphApiVersion();
     if (!VERSION.matcher(version).matches()) {
       throw new UsageException("--graphApiVersion must look like v21.0, got '" + version + "'");
     }
     TokenPlacement tokenIn;
-    switch (a.get("tokenIn", "header")) {
+    switch (o.getTokenIn()) {
       case "header":
         tokenIn = TokenPlacement.HEADER;
         break;
@@ -93,21 +85,21 @@ public record CollectOptions(
       default:
         throw new UsageException("--tokenIn must be header or query");
     }
-    double threshold = a.doubleValue("usageThreshold", 80);
+    double threshold = o.getUsageThreshold();
     if (!(threshold >= 0 && threshold < 100)) {
       throw new UsageException("--usageThreshold must be a percentage in [0, 100), got " + threshold);
     }
-    Duration retryBase = duration(a, "retryBase", "1s");
-    Duration retryCap = duration(a, "retryCap", "60s");
+    Duration retryBase = DurationOption.parse("retryBase", o.getRetryBase());
+    Duration retryCap = DurationOption.parse("retryCap", o.getRetryCap());
     if (retryCap.compareTo(retryBase) < 0) {
       throw new UsageException("--retryCap must not be shorter than --retryBase");
     }
-    Duration requestTimeout = duration(a, "requestTimeout", "30s");
+    Duration requestTimeout = DurationOption.parse("requestTimeout", o.getRequestTimeout());
     if (requestTimeout.isZero()) {
       throw new UsageException("--requestTimeout must be positive");
     }
-    Duration profileInterval = duration(a, "profileInterval", "1h");
-    Duration hashtagInterval = duration(a, "hashtagInterval", "5m");
+    Duration profileInterval = DurationOption.parse("profileInterval", o.getProfileInterval());
+    Duration hashtagInterval = DurationOption.parse("hashtagInterval", o.getHashtagInterval());
     if (profileInterval.isZero() || hashtagInterval.isZero()) {
       throw new UsageException(
           (profileInterval.isZero() ? "--profileInterval" : "--hashtagInterval") + " must be positive");
@@ -116,30 +108,26 @@ public record CollectOptions(
         targets,
         landing,
         stateDir,
-        a.flag("once"),
+        o.getOnce(),
         only.contains("profiles"),
         only.contains("hashtags"),
         igUserId,
         base,
         version,
         tokenIn,
-        a.intValue("mediaLimit", PAGE_SIZE, 1),
-        a.intValue("hashtagMediaLimit", PAGE_SIZE, 1),
-        a.flag("topMedia"),
+        CommandOptions.atLeast("mediaLimit", o.getMediaLimit(), 1),
+        CommandOptions.atLeast("hashtagMediaLimit", o.getHashtagMediaLimit(), 1),
+        o.getTopMedia(),
         requestTimeout,
-        a.intValue("maxAttempts", 6, 1),
-        duration(a, "maxRetryTime", "2m"),
+        CommandOptions.atLeast("maxAttempts", o.getMaxAttempts(), 1),
+        DurationOption.parse("maxRetryTime", o.getMaxRetryTime()),
         retryBase,
         retryCap,
         threshold,
-        duration(a, "usagePauseMax", "60s"),
-        a.has("alertWebhook") ? httpUri("alertWebhook", a.required("alertWebhook")) : null,
+        DurationOption.parse("usagePauseMax", o.getUsagePauseMax()),
+        o.getAlertWebhook() != null ? httpUri("alertWebhook", CommandOptions.required("alertWebhook", o.getAlertWebhook())) : null,
         profileInterval,
         hashtagInterval);
-  }
-
-  private static Duration duration(Args a, String name, String dflt) {
-    return DurationOption.parse(name, a.get(name, dflt));
   }
 
   private static URI httpUri(String option, String value) {

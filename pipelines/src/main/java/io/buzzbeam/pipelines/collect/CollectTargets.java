@@ -3,7 +3,7 @@ package io.buzzbeam.pipelines.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.buzzbeam.pipelines.collect;
 
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

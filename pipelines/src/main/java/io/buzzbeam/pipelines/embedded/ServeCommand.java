@@ -6,13 +6,12 @@ import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
 import io.buzzbeam.transforms.tables.Tables;
 import java.sql.SQLException;
-import io.buzzbeam.pipelines.cli.Args;
-import io.buzzbeam.pipelines.cli.Command;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,6 @@ import java.util.concurrent.TimeUnit;
  * on the same data directory uses these servers.
  */
 public final class ServeCommand implements Command {
-  private static final Set<String> OPTIONS = Set.of("dataDir", "pgPort", "mongoPort");
   /** How often a long-lived serve snapshots Mongo, bounding what a kill -9 can lose. */
   static final long SNAPSHOT_MINUTES = 5;
 
@@ -53,11 +51,16 @@ public final class ServeCommand implements Command {
   }
 
   @Override
+  public Class<ServeOptions> options() {
+    return ServeOptions.class;
+  }
+
+  @Override
   public int run(String[] args) throws Exception {
-    Args a = Args.parse(args, OPTIONS);
-    Path dataDir = Paths.get(a.get("dataDir", "./data")).toAbsolutePath().normalize();
-    int pgPort = port(a, "pgPort", EmbeddedPostgresServer.DEFAULT_PORT);
-    int mongoPort = port(a, "mongoPort", EmbeddedMongoServer.DEFAULT_PORT);
+    ServeOptions options = CommandOptions.parse(args, ServeOptions.class);
+    Path dataDir = Paths.get(options.getDataDir()).toAbsolutePath().normalize();
+    int pgPort = port("pgPort", options.getPgPort(), EmbeddedPostgresServer.DEFAULT_PORT);
+    int mongoPort = port("mongoPort", options.getMongoPort(), EmbeddedMongoServer.DEFAULT_PORT);
 
     EmbeddedServers servers = EmbeddedServers.start(dataDir, null, null, null, pgPort, mongoPort);
     EmbeddedPostgresServer pg = servers.postgres();
@@ -124,11 +127,11 @@ public final class ServeCommand implements Command {
     }
   }
 
-  private static int port(Args a, String name, int preferred) {
-    if (!a.has(name)) {
+  private static int port(String name, Integer value, int preferred) {
+    if (value == null) {
       return EmbeddedServers.choosePort(preferred);
     }
-    int port = a.intValue(name, preferred, 0);
+    int port = CommandOptions.atLeast(name, value, 0);
     if (port > 65535) {
       throw new UsageException("--" + name + " must be a port number 0-65535, got " + port);
     }

@@ -1,22 +1,20 @@
 package io.buzzbeam.pipelines.generate;
 
-import io.buzzbeam.pipelines.cli.Args;
-import io.buzzbeam.pipelines.cli.Command;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.Command;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /**
  * {@code ./buzzbeam generate --out=DIR [--seed=42] [--days=3] [--startDate=2023-08-28]
  * [--brands=11] [--scale=1] [--crawlAccounts=3] [--faults=true]}: writes a synthetic landing
- * zone. See {@link GeneratorConfig} for what each option means; volume is about 92,000 Graph
- * media items per day at 11 brands and scale 1 ({@code --scale=4} over 3 days passes 1M).
+ * zone. The options are {@link GenerateOptions}; see {@link GeneratorConfig} for what each means;
+ * volume is about 92,000 Graph media items per day at 11 brands and scale 1 ({@code --scale=4}
+ * over 3 days passes 1M).
  */
 public final class GenerateCommand implements Command {
-  static final Set<String> OPTIONS =
-      Set.of("out", "seed", "days", "startDate", "brands", "scale", "crawlAccounts", "faults");
 
   @Override
   public String name() {
@@ -29,10 +27,19 @@ public final class GenerateCommand implements Command {
   }
 
   @Override
+  public Class<GenerateOptions> options() {
+    return GenerateOptions.class;
+  }
+
+  @Override
   public int run(String[] args) throws Exception {
-    Args a = Args.parse(args, OPTIONS);
-    Path out = Path.of(a.required("out"));
-    GeneratorConfig cfg = config(a);
+    GenerateOptions options = CommandOptions.parse(args, GenerateOptions.class);
+    Path out = Path.of(CommandOptions.required("out", options.getOut()));
+    return generate(out, config(options, 1.0));
+  }
+
+  /** Writes a zone into {@code out} and prints its summary; an existing zone there is a usage error. */
+  public static int generate(Path out, GeneratorConfig cfg) throws Exception {
     GenerationSummary s;
     try {
       s = LandingGenerator.generate(out, cfg, line -> System.err.println("generate: " + line));
@@ -44,44 +51,31 @@ public final class GenerateCommand implements Command {
     return 0;
   }
 
-  /** Options → config; every bad value is a {@link UsageException} naming its option. */
-  static GeneratorConfig config(Args a) {
-    GeneratorConfig d = GeneratorConfig.defaults();
-    long seed;
-    try {
-      seed = Long.parseLong(a.get("seed", Long.toString(d.seed())).trim());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--seed must be an integer, got '" + a.get("seed", "") + "'");
-    }
+  /** Options → config ({@code defaultScale} without {@code --scale}); every bad value is a {@link UsageException} naming its option. */
+  public static GeneratorConfig config(GeneratorOptions o, double defaultScale) {
     LocalDate startDate;
     try {
-      startDate = LocalDate.parse(a.get("startDate", d.startDate().toString()).trim());
+      startDate = LocalDate.parse(o.getStartDate().trim());
     } catch (DateTimeParseException e) {
-      throw new UsageException("--startDate must be a date YYYY-MM-DD, got '" + a.get("startDate", "") + "'");
+      throw new UsageException("--startDate must be a date YYYY-MM-DD, got '" + o.getStartDate() + "'");
     }
-    int days = a.intValue("days", d.days(), 1);
+    int days = CommandOptions.atLeast("days", o.getDays(), 1);
     if (days > GeneratorConfig.MAX_DAYS) {
       throw new UsageException("--days must be at most " + GeneratorConfig.MAX_DAYS + ", got " + days);
     }
-    int brands = a.intValue("brands", d.brands(), 1);
+    int brands = CommandOptions.atLeast("brands", o.getBrands(), 1);
     if (brands > Brand.CATALOG.size()) {
       throw new UsageException("--brands must be between 1 and " + Brand.CATALOG.size() + ", got " + brands);
     }
-    double scale = a.doubleValue("scale", d.scale());
+    double scale = o.getScale() == null ? defaultScale : o.getScale();
     if (!(scale > 0) || scale > GeneratorConfig.MAX_SCALE) {
-      throw new UsageException("--scale must be a number in (0, " + GeneratorConfig.MAX_SCALE + "], got '"
-          + a.get("scale", "") + "'");
+      throw new UsageException("--scale must be a number in (0, " + GeneratorConfig.MAX_SCALE + "], got '" + scale + "'");
     }
-    int crawlAccounts = a.intValue("crawlAccounts", d.crawlAccounts(), 0);
+    int crawlAccounts = CommandOptions.atLeast("crawlAccounts", o.getCrawlAccounts(), 0);
     if (crawlAccounts > GeneratorConfig.MAX_CRAWL_ACCOUNTS) {
       throw new UsageException("--crawlAccounts must be at most " + GeneratorConfig.MAX_CRAWL_ACCOUNTS
           + ", got " + crawlAccounts);
     }
-    String faults = a.get("faults", "true").trim();
-    if (!faults.equalsIgnoreCase("true") && !faults.equalsIgnoreCase("false")) {
-      throw new UsageException("--faults must be true or false, got '" + faults + "'");
-    }
-    return new GeneratorConfig(seed, startDate, days, brands, scale, crawlAccounts,
-        Boolean.parseBoolean(faults.toLowerCase()));
+    return new GeneratorConfig(o.getSeed(), startDate, days, brands, scale, crawlAccounts, o.getFaults());
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.UsageException;
 import io.buzzbeam.transforms.tables.Tables;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.buzzbeam.pipelines.cli.Args;
-import io.buzzbeam.pipelines.cli.UsageException;
+import io.buzzbeam.pipelines.command.CommandOptions;
+import io.buzzbeam.pipelines.command.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class GenerateCommandTest {
   private static GeneratorConfig parse(String... args) {
-    return GenerateCommand.config(Args.parse(args, GenerateCommand.OPTIONS));
+    return GenerateCommand.config(CommandOptions.parse(args, GenerateOptions.class), 1.0);
   }
 
   @Test

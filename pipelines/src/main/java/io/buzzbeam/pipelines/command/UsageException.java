@@ -1,7 +1,7 @@
-package io.buzzbeam.pipelines.cli;
+package io.buzzbeam.pipelines.command;
 
 /**
- * Bad usage of the command line: {@link Main} prints the message on one line and exits with 2.
+ * Bad usage of the command line: {@code Main} prints the message on one line and exits with 2.
  * The message names the offending option, e.g. {@code --days must be a positive integer}.
  */
 public final class UsageException extends RuntimeException {
