@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -108,7 +108,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
       throw new IllegalStateException("ParseLanding needs withRunId(...)");
     }
     Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
-    Coder<RejectedItem> rejectedCoder = AvroCoder.specific(RejectedItem.class);
+    Coder<RejectedItem> rejectedCoder = ModelCoder.of(RejectedItem.class);
 
     PCollectionTuple files =
         input.apply(
@@ -135,9 +135,9 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
                             .and(LandingResult.REJECTED)
                             .and(LandingResult.QUALITY)));
     PCollection<Media> media =
-        parsed.get(LandingResult.MEDIA).setCoder(AvroCoder.specific(Media.class));
+        parsed.get(LandingResult.MEDIA).setCoder(ModelCoder.of(Media.class));
     PCollection<ProfileSnapshot> profiles =
-        parsed.get(LandingResult.PROFILES).setCoder(AvroCoder.specific(ProfileSnapshot.class));
+        parsed.get(LandingResult.PROFILES).setCoder(ModelCoder.of(ProfileSnapshot.class));
     parsed.get(LandingResult.REJECTED).setCoder(rejectedCoder);
     parsed.get(LandingResult.QUALITY).setCoder(qualityCoder);
 

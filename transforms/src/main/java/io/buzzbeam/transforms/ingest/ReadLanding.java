@@ -6,7 +6,7 @@ import io.buzzbeam.transforms.quality.QualityCountCoder;
 import java.time.Instant;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -103,7 +103,7 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException("RawRecord has no Beam schema", e);
     }
-    read.get(REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
+    read.get(REJECTED).setCoder(ModelCoder.of(RejectedItem.class));
     read.get(QUALITY).setCoder(qualityCoder);
 
     PCollection<QualityCount> fileCounts =

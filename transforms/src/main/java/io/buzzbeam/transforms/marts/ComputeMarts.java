@@ -4,7 +4,7 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -66,7 +66,7 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
             : PCollectionList.of(media)
                 .and(publishedMedia)
                 .apply("WindowAndPublishedMedia", Flatten.pCollections())
-                .setCoder(AvroCoder.specific(Media.class));
+                .setCoder(ModelCoder.of(Media.class));
     return new Marts(
         media.getPipeline(),
         brandMartMedia.apply("BrandDaily", BrandDailyMart.of(profiles, histories)),
