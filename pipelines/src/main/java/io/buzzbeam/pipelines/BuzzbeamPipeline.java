@@ -82,7 +82,9 @@ public final class BuzzbeamPipeline {
                 .withTimezone(s.timezone)
                 .prunedBefore(LandingPrune.windowStart(s.from, s.timezone))
                 .withLimits(s.landingLimits)
-                .withRunId(runId));
+                .withRunId(runId)
+                // DeduplicateMedia follows; copies of a media dropped early never cross a channel.
+                .preferringWithinBundles());
     LocalDate from = day(s.from);
     LocalDate to = day(s.to);
     boolean readsPublished = targets.jdbc != null && (from != null || to != null);
