@@ -19,9 +19,7 @@ import io.buzzbeam.transforms.dedup.DeduplicateProfiles;
 import io.buzzbeam.transforms.ingest.LandingPrune;
 import io.buzzbeam.transforms.ingest.LandingResult;
 import io.buzzbeam.transforms.ingest.ParseLanding;
-import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
-import io.buzzbeam.transforms.keywords.UserDictionary;
 import io.buzzbeam.transforms.marts.AttachFollowers;
 import io.buzzbeam.transforms.marts.ComputeMarts;
 import io.buzzbeam.transforms.marts.FollowerHistoriesByBrand;
@@ -80,7 +78,7 @@ public final class BuzzbeamPipeline {
 
   private BuzzbeamPipeline() {}
 
-  public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) throws java.io.IOException {
+  public static void assemble(Pipeline p, RunSettings s, String runId, Targets targets) {
     LandingResult landing =
         p.apply(
             "ParseLanding",
@@ -88,7 +86,9 @@ public final class BuzzbeamPipeline {
                 .withTimezone(s.timezone)
                 .prunedBefore(LandingPrune.windowStart(s.from, s.timezone))
                 .withLimits(s.landingLimits)
-                .withRunId(runId));
+                .withRunId(runId)
+                // DeduplicateMedia follows; copies of a media dropped early never cross a channel.
+                .preferringWithinBundles());
     LocalDate from = day(s.from);
     LocalDate to = day(s.to);
     boolean readsPublished = targets.jdbc != null && (from != null || to != null);
@@ -119,34 +119,33 @@ public final class BuzzbeamPipeline {
         historySnapshots.apply("FollowerHistories", FollowerHistoriesByBrand.create());
     PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withHistories(histories));
 
-    Stopwords stopwords = s.stopwords == null ? Stopwords.defaults() : Stopwords.fromFile(s.stopwords);
-    UserDictionary userDictionary =
-        s.userDictionary == null ? UserDictionary.defaults() : UserDictionary.fromFile(s.userDictionary);
     PCollection<MediaMorphs> morphs =
         withFollowers.apply(
             "TokenizeCaptions",
-            TokenizeCaptions.withStopwords(stopwords).withTokenizer(s.tokenizer).withUserDictionary(userDictionary));
+            TokenizeCaptions.withStopwords(s.stopwordList).withTokenizer(s.tokenizer).withUserDictionary(s.dictionary));
+
+    ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);
+    Marts marts =
+        withFollowers.apply(
+            "ComputeMarts", publishedMedia == null ? computeMarts : computeMarts.withPublishedMedia(publishedMedia));
+
+    // Every SPEC §5 table's rows, keyed by the catalogue: what the JDBC sink stages.
+    Map<Table, PCollection<Row>> tableRows = new LinkedHashMap<>();
+    marts.byTable().forEach((name, martRows) -> tableRows.put(Tables.byName(name), martRows));
+    tableRows.put(Tables.FACT_MEDIA, withFollowers.apply("FactMediaRows", FactMediaRows.create()));
+    tableRows.put(Tables.REJECTED, landing.rejected().apply("RejectedRows", RejectedRows.create()));
+    tableRows.put(Tables.QUALITY_REPORT, landing.quality().apply("QualityReportRows", QualityReportRows.of(runId)));
+    tableRows.put(Tables.PROFILE_SNAPSHOT, profiles.apply("ProfileSnapshotRows", ProfileSnapshotRows.create()));
 
     if (targets.jdbc != null) {
-      ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);
-      Marts marts =
-          withFollowers.apply(
-              "ComputeMarts", publishedMedia == null ? computeMarts : computeMarts.withPublishedMedia(publishedMedia));
-      Map<Table, PCollection<Row>> rows = new LinkedHashMap<>();
-      marts.byTable().forEach((name, martRows) -> rows.put(Tables.byName(name), martRows));
-      rows.put(Tables.FACT_MEDIA, withFollowers.apply("FactMediaRows", FactMediaRows.create()));
-      rows.put(Tables.REJECTED, landing.rejected().apply("RejectedRows", RejectedRows.create()));
-      rows.put(Tables.QUALITY_REPORT, landing.quality().apply("QualityReportRows", QualityReportRows.of(runId)));
-      rows.put(Tables.PROFILE_SNAPSHOT, profiles.apply("ProfileSnapshotRows", ProfileSnapshotRows.create()));
       // Every staged table of the catalogue, into the run's staging copy; gating and replacing
       // happen once, when the driver publishes.
       for (Table table : StagingTables.staged()) {
-        PCollection<Row> tableRows = rows.get(table);
-        if (tableRows == null) {
+        PCollection<Row> rows = tableRows.get(table);
+        if (rows == null) {
           throw new IllegalStateException("no rows assembled for staged table " + table.name);
         }
-        tableRows.apply(
-            "Stage_" + table.name, WriteJdbcTable.to(targets.jdbc, table).into(targets.staging.nameOf(table)));
+        rows.apply("Stage_" + table.name, WriteJdbcTable.to(targets.jdbc, table).into(targets.staging.nameOf(table)));
       }
     }
 

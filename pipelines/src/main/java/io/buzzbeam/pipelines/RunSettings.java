@@ -6,6 +6,7 @@ import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.LandingLimits;
 import io.buzzbeam.transforms.keywords.TokenizerKind;
+import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.UserDictionary;
 import java.io.IOException;
 import java.io.Serializable;
@@ -42,6 +43,9 @@ public final class RunSettings implements Serializable {
   public final String stopwords; // nullable: the default list
   public final String userDictionary; // nullable: the default list
   public final TokenizerKind tokenizer;
+  /** The lists themselves, read once here so that building the graph reads no file. */
+  public final Stopwords stopwordList;
+  public final UserDictionary dictionary;
   public final Path dataDir;
   public final String stageDir;
   /** {@code --maxLineBytes}, {@code --maxFileBytes} (SPEC §2 Limits). */
@@ -69,7 +73,9 @@ public final class RunSettings implements Serializable {
       throw new UsageException("--stopwords: no such file: " + o.getStopwords());
     }
     this.stopwords = o.getStopwords();
-    this.userDictionary = checkUserDictionary(o.getUserDictionary());
+    this.stopwordList = loadStopwords(stopwords);
+    this.userDictionary = o.getUserDictionary();
+    this.dictionary = loadUserDictionary(userDictionary);
     this.tokenizer = checkTokenizer(o.getTokenizer());
     this.dataDir = Paths.get(o.getDataDir() == null ? "./data" : o.getDataDir()).toAbsolutePath().normalize();
     this.stageDir =
@@ -134,22 +140,32 @@ public final class RunSettings implements Serializable {
     return sinks.contains(sink);
   }
 
-  /** A readable list whose words have no spaces (what {@link UserDictionary#fromFile} requires). */
-  private static String checkUserDictionary(String file) {
+  private static Stopwords loadStopwords(String file) {
     if (file == null) {
-      return null;
+      return Stopwords.defaults();
+    }
+    try {
+      return Stopwords.fromFile(file);
+    } catch (IOException e) {
+      throw new UsageException("--stopwords: cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A readable list whose words have no spaces (what {@link UserDictionary#fromFile} requires). */
+  private static UserDictionary loadUserDictionary(String file) {
+    if (file == null) {
+      return UserDictionary.defaults();
     }
     if (!Files.isRegularFile(Paths.get(file))) {
       throw new UsageException("--userDictionary: no such file: " + file);
     }
     try {
-      UserDictionary.fromFile(file);
+      return UserDictionary.fromFile(file);
     } catch (IOException e) {
       throw new UsageException("--userDictionary: cannot read " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new UsageException("--userDictionary: " + file + ": " + e.getMessage());
     }
-    return file;
   }
 
   private static TokenizerKind checkTokenizer(String value) {

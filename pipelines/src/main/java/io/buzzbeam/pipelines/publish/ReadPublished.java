@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -94,7 +94,7 @@ public final class ReadPublished<T> extends PTransform<PBegin, PCollection<T>> {
             + " hour, weekday, like_count, comments_count, followers, engagement_rate, permalink"
             + " FROM fact_media WHERE source IN ('" + Sources.BRAND + "', '" + Sources.HASHTAG + "')"
             + " AND " + outside(from, to);
-    return new ReadPublished<>(target, "media", sql, from, to, ReadPublished::toMedia, AvroCoder.specific(Media.class));
+    return new ReadPublished<>(target, "media", sql, from, to, ReadPublished::toMedia, ModelCoder.of(Media.class));
   }
 
   /** Published profile snapshots of days outside [from, to]. */
@@ -104,7 +104,7 @@ public final class ReadPublished<T> extends PTransform<PBegin, PCollection<T>> {
         "SELECT brand, collected_at, day, username, followers_count FROM profile_snapshot WHERE "
             + outside(from, to);
     return new ReadPublished<>(
-        target, "snapshots", sql, from, to, ReadPublished::toSnapshot, AvroCoder.specific(ProfileSnapshot.class));
+        target, "snapshots", sql, from, to, ReadPublished::toSnapshot, ModelCoder.of(ProfileSnapshot.class));
   }
 
   static Media toMedia(ResultSet rs) throws SQLException {

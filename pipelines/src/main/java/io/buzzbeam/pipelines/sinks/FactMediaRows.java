@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.NamedRow;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.model.Media;
 import java.time.LocalDate;
@@ -38,23 +39,23 @@ public final class FactMediaRows extends PTransform<PCollection<Media>, PCollect
 
   public static Row toRow(Media m) {
     String caption = m.getCaption() == null ? "" : m.getCaption();
-    return Row.withSchema(SCHEMA)
-        .withFieldValue("source", m.getSource())
-        .withFieldValue("scope", m.getScope())
-        .withFieldValue("media_id", m.getMediaId())
-        .withFieldValue("account", m.getAccount())
-        .withFieldValue("media_type", m.getMediaType())
-        .withFieldValue("media_product_type", m.getMediaProductType())
-        .withFieldValue("posted_at", m.getPostedAt())
-        .withFieldValue("day", LocalDate.parse(m.getDay()))
-        .withFieldValue("hour", m.getHour())
-        .withFieldValue("weekday", m.getWeekday())
-        .withFieldValue("like_count", m.getLikeCount())
-        .withFieldValue("comments_count", m.getCommentsCount())
-        .withFieldValue("followers", m.getFollowers())
-        .withFieldValue("engagement_rate", m.getEngagementRate())
-        .withFieldValue("caption_length", caption.codePointCount(0, caption.length()))
-        .withFieldValue("permalink", m.getPermalink())
+    return NamedRow.of(SCHEMA)
+        .set("source", m.getSource())
+        .set("scope", m.getScope())
+        .set("media_id", m.getMediaId())
+        .set("account", m.getAccount())
+        .set("media_type", m.getMediaType())
+        .set("media_product_type", m.getMediaProductType())
+        .set("posted_at", m.getPostedAt())
+        .set("day", LocalDate.parse(m.getDay()))
+        .set("hour", m.getHour())
+        .set("weekday", m.getWeekday())
+        .set("like_count", m.getLikeCount())
+        .set("comments_count", m.getCommentsCount())
+        .set("followers", m.getFollowers())
+        .set("engagement_rate", m.getEngagementRate())
+        .set("caption_length", caption.codePointCount(0, caption.length()))
+        .set("permalink", m.getPermalink())
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package io.buzzbeam.pipelines.sinks;
 
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.tables.NamedRow;
 import io.buzzbeam.transforms.tables.Tables;
 import java.time.LocalDate;
 import org.apache.beam.sdk.schemas.Schema;
@@ -34,12 +35,12 @@ public final class ProfileSnapshotRows
   }
 
   public static Row toRow(ProfileSnapshot s) {
-    return Row.withSchema(SCHEMA)
-        .withFieldValue("brand", s.getBrand())
-        .withFieldValue("collected_at", s.getCollectedAt())
-        .withFieldValue("day", LocalDate.parse(s.getDay()))
-        .withFieldValue("username", s.getUsername())
-        .withFieldValue("followers_count", s.getFollowersCount())
+    return NamedRow.of(SCHEMA)
+        .set("brand", s.getBrand())
+        .set("collected_at", s.getCollectedAt())
+        .set("day", LocalDate.parse(s.getDay()))
+        .set("username", s.getUsername())
+        .set("followers_count", s.getFollowersCount())
         .build();
   }
 }

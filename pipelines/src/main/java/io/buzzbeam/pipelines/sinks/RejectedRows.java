@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.NamedRow;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.model.RejectedItem;
 import org.apache.beam.sdk.schemas.Schema;
@@ -34,14 +35,14 @@ public final class RejectedRows extends PTransform<PCollection<RejectedItem>, PC
   }
 
   public static Row toRow(RejectedItem r) {
-    return Row.withSchema(SCHEMA)
-        .withFieldValue("run_id", r.getRunId())
-        .withFieldValue("source_file", r.getSourceFile())
-        .withFieldValue("position", r.getPosition())
-        .withFieldValue("model", r.getModel())
-        .withFieldValue("reasons", String.join(",", r.getReasons()))
-        .withFieldValue("raw", withoutNul(r.getRaw()))
-        .withFieldValue("rejected_at", r.getRejectedAt())
+    return NamedRow.of(SCHEMA)
+        .set("run_id", r.getRunId())
+        .set("source_file", r.getSourceFile())
+        .set("position", r.getPosition())
+        .set("model", r.getModel())
+        .set("reasons", String.join(",", r.getReasons()))
+        .set("raw", withoutNul(r.getRaw()))
+        .set("rejected_at", r.getRejectedAt())
         .build();
   }
 

@@ -3,7 +3,7 @@ package io.buzzbeam.transforms.dedup;
 import io.buzzbeam.model.Media;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
@@ -32,7 +32,7 @@ public class DeduplicateMedia extends PTransform<PCollection<Media>, PCollection
 
   @Override
   public PCollection<Media> expand(PCollection<Media> media) {
-    AvroCoder<Media> coder = AvroCoder.specific(Media.class);
+    ModelCoder<Media> coder = ModelCoder.of(Media.class);
     return media
         .apply(
             "KeyBySourceScopeMediaId",

@@ -4,7 +4,7 @@ import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.shards.Rebalance;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
@@ -31,7 +31,7 @@ public class DeduplicateProfiles
 
   @Override
   public PCollection<ProfileSnapshot> expand(PCollection<ProfileSnapshot> profiles) {
-    AvroCoder<ProfileSnapshot> coder = AvroCoder.specific(ProfileSnapshot.class);
+    ModelCoder<ProfileSnapshot> coder = ModelCoder.of(ProfileSnapshot.class);
     return profiles
         .apply(
             "KeyByBrandCollectedAt",

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -55,8 +55,11 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
   private final String runId;
   private final Instant windowStart;
   private final LandingLimits limits;
+  private final boolean preferWithinBundles;
 
-  private ParseLanding(String landingDir, String zoneId, String runId, Instant windowStart, LandingLimits limits) {
+  private ParseLanding(
+      String landingDir, String zoneId, String runId, Instant windowStart, LandingLimits limits, boolean preferWithinBundles) {
+    this.preferWithinBundles = preferWithinBundles;
     this.landingDir = landingDir;
     this.zoneId = zoneId;
     this.runId = runId;
@@ -66,7 +69,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
 
   public static ParseLanding from(String landingDir) {
     return new ParseLanding(
-        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, null, LandingLimits.defaults());
+        Objects.requireNonNull(landingDir, "landingDir"), DEFAULT_TIMEZONE, null, null, LandingLimits.defaults(), false);
   }
 
   /** The zone of {@code day}, {@code hour}, {@code weekday}; an IANA id such as {@code Asia/Seoul}. */
@@ -76,13 +79,13 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("--timezone: unknown time zone '" + zoneId + "'", e);
     }
-    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits);
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits, preferWithinBundles);
   }
 
   /** The run id written on every dead letter. */
   public ParseLanding withRunId(String runId) {
     return new ParseLanding(
-        landingDir, zoneId, Objects.requireNonNull(runId, "runId"), windowStart, limits);
+        landingDir, zoneId, Objects.requireNonNull(runId, "runId"), windowStart, limits, preferWithinBundles);
   }
 
   /**
@@ -91,7 +94,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
    * Null (the default): every file is read.
    */
   public ParseLanding prunedBefore(Instant windowStart) {
-    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits);
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits, preferWithinBundles);
   }
 
   /**
@@ -99,7 +102,18 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
    * {@link LandingLimits#defaults()} if not set.
    */
   public ParseLanding withLimits(LandingLimits limits) {
-    return new ParseLanding(landingDir, zoneId, runId, windowStart, Objects.requireNonNull(limits, "limits"));
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, Objects.requireNonNull(limits, "limits"), preferWithinBundles);
+  }
+
+  /**
+   * Lets the parsing step keep only the preferred snapshot of each media within a bundle
+   * ({@link io.buzzbeam.transforms.dedup.PreferredMediaBuffer}): {@link LandingResult#media} is then
+   * partly de-duplicated already, by an amount that depends on the runner's bundles, so the caller
+   * must apply {@link io.buzzbeam.transforms.dedup.DeduplicateMedia} after it (the pipeline does).
+   * Off by default: then {@code media()} holds every valid polled item.
+   */
+  public ParseLanding preferringWithinBundles() {
+    return new ParseLanding(landingDir, zoneId, runId, windowStart, limits, true);
   }
 
   @Override
@@ -108,7 +122,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
       throw new IllegalStateException("ParseLanding needs withRunId(...)");
     }
     Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
-    Coder<RejectedItem> rejectedCoder = AvroCoder.specific(RejectedItem.class);
+    Coder<RejectedItem> rejectedCoder = ModelCoder.of(RejectedItem.class);
 
     PCollectionTuple files =
         input.apply(
@@ -125,6 +139,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
                         new ParseRecordsFn(
                             zoneId,
                             runId,
+                            preferWithinBundles,
                             LandingResult.MEDIA,
                             LandingResult.PROFILES,
                             LandingResult.REJECTED,
@@ -135,9 +150,9 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
                             .and(LandingResult.REJECTED)
                             .and(LandingResult.QUALITY)));
     PCollection<Media> media =
-        parsed.get(LandingResult.MEDIA).setCoder(AvroCoder.specific(Media.class));
+        parsed.get(LandingResult.MEDIA).setCoder(ModelCoder.of(Media.class));
     PCollection<ProfileSnapshot> profiles =
-        parsed.get(LandingResult.PROFILES).setCoder(AvroCoder.specific(ProfileSnapshot.class));
+        parsed.get(LandingResult.PROFILES).setCoder(ModelCoder.of(ProfileSnapshot.class));
     parsed.get(LandingResult.REJECTED).setCoder(rejectedCoder);
     parsed.get(LandingResult.QUALITY).setCoder(qualityCoder);
 

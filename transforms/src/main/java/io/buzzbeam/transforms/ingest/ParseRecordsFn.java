@@ -4,11 +4,14 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
-import io.buzzbeam.transforms.quality.QualityCounters;
+import io.buzzbeam.transforms.quality.QualityTally;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
+import io.buzzbeam.transforms.dedup.PreferredMediaBuffer;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +33,23 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
   private final TupleTag<ProfileSnapshot> profileTag;
   private final TupleTag<RejectedItem> rejectedTag;
   private final TupleTag<QualityCount> qualityTag;
-  private final QualityCounters counters = new QualityCounters();
+  private final QualityTally quality = new QualityTally();
+  /** Null unless the media are de-duplicated within bundles ({@link ParseLanding#preferringWithinBundles}). */
+  private final PreferredMediaBuffer preferred;
 
   private transient ZoneId zone;
 
   ParseRecordsFn(
       String zoneId,
       String runId,
+      boolean preferWithinBundles,
       TupleTag<Media> mediaTag,
       TupleTag<ProfileSnapshot> profileTag,
       TupleTag<RejectedItem> rejectedTag,
       TupleTag<QualityCount> qualityTag) {
     this.zoneId = zoneId;
     this.runId = runId;
+    this.preferred = preferWithinBundles ? new PreferredMediaBuffer(PreferredMediaBuffer.DEFAULT_CAPACITY) : null;
     this.mediaTag = mediaTag;
     this.profileTag = profileTag;
     this.rejectedTag = rejectedTag;
@@ -74,7 +81,11 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
       findings.count(model, QualityCount.REJECTED_BY_REASON, ReasonCodes.FAILED_PARSE);
     }
     for (Media media : findings.media) {
-      out.get(mediaTag).output(media);
+      if (preferred == null) {
+        out.get(mediaTag).output(media);
+      } else if (preferred.offer(media)) {
+        preferred.drain().forEach(out.get(mediaTag)::output);
+      }
     }
     for (ProfileSnapshot profile : findings.profiles) {
       out.get(profileTag).output(profile);
@@ -83,7 +94,21 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
       out.get(rejectedTag).output(rejected);
     }
     for (QualityCount count : findings.counts) {
-      out.get(qualityTag).output(counters.increment(count.model, count.metric, count.field, count.value));
+      quality.add(count.model, count.metric, count.field, count.value);
+    }
+  }
+
+  /**
+   * The media kept and the quality counts summed since the last drain: the polled copies of a media
+   * travel on as one, a bundle's counts as one element per (model, metric, field).
+   */
+  @FinishBundle
+  public void finishBundle(FinishBundleContext c) {
+    for (Media media : preferred == null ? List.<Media>of() : preferred.drain()) {
+      c.output(mediaTag, media, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+    }
+    for (QualityCount count : quality.drain()) {
+      c.output(qualityTag, count, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
     }
   }
 }

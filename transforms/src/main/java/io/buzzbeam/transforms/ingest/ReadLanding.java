@@ -6,8 +6,7 @@ import io.buzzbeam.transforms.quality.QualityCountCoder;
 import java.time.Instant;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -97,13 +96,8 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
             "ReadFilesAsRecords",
             ParDo.of(new ReadLandingFileFn(runId, limits, REJECTED, QUALITY))
                 .withOutputTags(RECORDS, TupleTagList.of(REJECTED).and(QUALITY)));
-    try {
-      read.get(RECORDS)
-          .setCoder(input.getPipeline().getSchemaRegistry().getSchemaCoder(RawRecord.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException("RawRecord has no Beam schema", e);
-    }
-    read.get(REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
+    read.get(RECORDS).setCoder(RawRecordCoder.of());
+    read.get(REJECTED).setCoder(ModelCoder.of(RejectedItem.class));
     read.get(QUALITY).setCoder(qualityCoder);
 
     PCollection<QualityCount> fileCounts =

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -93,10 +93,10 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
                       }
                       return KV.of(TokenizedText.of(m.getCaption()), skeleton(m));
                     }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.specific(MediaMorphs.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ModelCoder.of(MediaMorphs.class)))
         .apply("GroupMediaByCaption", GroupByKey.create())
         .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords, tokenizer, userDictionary)))
-        .setCoder(AvroCoder.specific(MediaMorphs.class))
+        .setCoder(ModelCoder.of(MediaMorphs.class))
         // Outputs come per distinct caption: spread them over a few shards (see Rebalance).
         .apply("SpreadOverShards", Rebalance.acrossShards());
   }

@@ -4,7 +4,7 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.shards.Rebalance;
 import java.util.Map;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -66,7 +66,7 @@ public class AttachFollowers extends PTransform<PCollection<Media>, PCollection<
         .apply(
             "AttachFollowersAndEngagementRate",
             ParDo.of(new AttachFn(historyView)).withSideInputs(historyView))
-        .setCoder(AvroCoder.specific(Media.class));
+        .setCoder(ModelCoder.of(Media.class));
   }
 
   static class AttachFn extends DoFn<Media, Media> {

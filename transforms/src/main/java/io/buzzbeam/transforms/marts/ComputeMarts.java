@@ -4,7 +4,7 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -19,7 +19,8 @@ import org.apache.beam.sdk.values.PCollectionList;
  * summary, post types, heatmap) describe every published day (SPEC §5 rev. 2): they also take the
  * media that earlier runs published for days outside the window ({@link #withPublishedMedia}), and
  * {@code profiles} then holds the published snapshots outside the window too. Follower histories
- * are built once by the caller and shared.
+ * are built once by the caller and shared; B, D and the split into brand and hashtag media are
+ * built once here ({@link BrandInputs}) for the four brand marts.
  */
 public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
 
@@ -66,13 +67,15 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
             : PCollectionList.of(media)
                 .and(publishedMedia)
                 .apply("WindowAndPublishedMedia", Flatten.pCollections())
-                .setCoder(AvroCoder.specific(Media.class));
+                .setCoder(ModelCoder.of(Media.class));
+    // B, D, the histories' side input and the brand / hashtag split: once, for every brand mart.
+    BrandInputs brand = BrandInputs.of(brandMartMedia, profiles, histories);
     return new Marts(
         media.getPipeline(),
-        brandMartMedia.apply("BrandDaily", BrandDailyMart.of(profiles, histories)),
-        brandMartMedia.apply("BrandSummary", BrandSummaryMart.of(profiles, histories)),
-        brandMartMedia.apply("PostType", PostTypeMart.create()),
-        brandMartMedia.apply("UploadHeatmap", UploadHeatmapMart.withProfiles(profiles)),
+        brand.apply("BrandDaily", BrandMart.daily()),
+        brand.apply("BrandSummary", BrandMart.summary()),
+        brand.apply("PostType", PostTypeMart.create()),
+        brand.apply("UploadHeatmap", UploadHeatmapMart.create()),
         media.apply("HashtagDaily", HashtagDailyMart.create()),
         morphs.apply("KeywordDaily", KeywordDailyMart.create()));
   }

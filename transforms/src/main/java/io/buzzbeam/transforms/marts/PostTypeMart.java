@@ -6,7 +6,6 @@ import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -20,7 +19,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * own media, the number of distinct media and the mean of their engagement rates. Only the
  * combinations that occur get a row.
  */
-public class PostTypeMart extends PTransform<PCollection<Media>, PCollection<Row>> {
+public class PostTypeMart extends PTransform<BrandInputs, PCollection<Row>> {
 
   private static final Schema KEY = MartSchemas.keySchema(MartSchemas.POST_TYPE_TABLE);
 
@@ -29,9 +28,8 @@ public class PostTypeMart extends PTransform<PCollection<Media>, PCollection<Row
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<Media> media) {
-    return media
-        .apply("BrandMedia", Filter.by(BrandActivity::isBrandMedia))
+  public PCollection<Row> expand(BrandInputs in) {
+    return in.brandMedia()
         .apply(
             "RateByBrandAndType",
             MapElements.into(

@@ -1,7 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Media;
-import io.buzzbeam.model.ProfileSnapshot;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -9,11 +8,8 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -33,7 +29,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>The zero cells are flattened in with the real counts and summed, which fills the grid without
  * a join.
  */
-public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollection<Row>> {
+public class UploadHeatmapMart extends PTransform<BrandInputs, PCollection<Row>> {
 
   /** ISO weekday 1…7 → name, fixed in English for the dashboards (not the JVM's locale). */
   public static final List<String> WEEKDAY_NAMES =
@@ -41,14 +37,8 @@ public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollectio
 
   private static final Schema KEY = MartSchemas.keySchema(MartSchemas.UPLOAD_HEATMAP_TABLE);
 
-  private final PCollection<ProfileSnapshot> profiles;
-
-  private UploadHeatmapMart(PCollection<ProfileSnapshot> profiles) {
-    this.profiles = profiles;
-  }
-
-  public static UploadHeatmapMart withProfiles(PCollection<ProfileSnapshot> profiles) {
-    return new UploadHeatmapMart(profiles);
+  public static UploadHeatmapMart create() {
+    return new UploadHeatmapMart();
   }
 
   static Row cell(String brand, int weekday, int hour) {
@@ -56,20 +46,16 @@ public class UploadHeatmapMart extends PTransform<PCollection<Media>, PCollectio
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<Media> media) {
+  public PCollection<Row> expand(BrandInputs in) {
     KvCoder<Row, Long> cellCount = KvCoder.of(RowCoder.of(KEY), VarLongCoder.of());
 
     PCollection<KV<Row, Long>> zeros =
-        media
-            .apply("BrandActivity", BrandActivity.withProfiles(profiles))
-            .apply("ActiveBrands", Keys.create())
-            .apply("BrandSetB", Distinct.create())
+        in.brands()
             .apply("AllCellsOfEachBrand", ParDo.of(new ZeroCellsFn()))
             .setCoder(cellCount);
 
     PCollection<KV<Row, Long>> counts =
-        media
-            .apply("BrandMedia", Filter.by(BrandActivity::isBrandMedia))
+        in.brandMedia()
             .apply(
                 "MediaIdByCell",
                 MapElements.into(

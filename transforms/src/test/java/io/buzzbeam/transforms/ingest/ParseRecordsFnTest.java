@@ -47,6 +47,7 @@ public class ParseRecordsFnTest {
                         new ParseRecordsFn(
                             "Asia/Seoul",
                             "r",
+                            false,
                             LandingResult.MEDIA,
                             LandingResult.PROFILES,
                             LandingResult.REJECTED,

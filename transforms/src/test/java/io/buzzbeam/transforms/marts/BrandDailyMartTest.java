@@ -32,9 +32,9 @@ public class BrandDailyMartTest {
 
   private PCollection<Row> run(List<Media> media, List<ProfileSnapshot> profiles) {
     PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, profiles);
-    return Fixtures.create(p, "Media", media)
-        .apply("AttachFollowers", AttachFollowers.withProfiles(snapshots))
-        .apply("BrandDaily", BrandDailyMart.withProfiles(snapshots));
+    PCollection<Media> attached =
+        Fixtures.create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(snapshots));
+    return BrandInputs.of(attached, snapshots).apply("BrandDaily", BrandMart.daily());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.List;
@@ -28,10 +29,10 @@ public class BrandSummaryMartTest {
   public void wholeWindowMetricsAndRanks() {
     List<ProfileSnapshot> profiles = BrandScenario.profiles();
     PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, profiles);
-    PCollection<Row> rows =
+    PCollection<Media> attached =
         Fixtures.create(p, "Media", BrandScenario.media())
-            .apply("AttachFollowers", AttachFollowers.withProfiles(snapshots))
-            .apply("BrandSummary", BrandSummaryMart.withProfiles(snapshots));
+            .apply("AttachFollowers", AttachFollowers.withProfiles(snapshots));
+    PCollection<Row> rows = BrandInputs.of(attached, snapshots).apply("BrandSummary", BrandMart.summary());
 
     // followers: latest snapshot — chanel 2000, dior 4000, gucci and hermes none → null.
     // posts / rates: chanel c1 25.0, c2 null, c3 25.0, c4 12.5 → 4, (25 + 25 + 12.5) / 3 = 62.5 / 3;

@@ -24,8 +24,8 @@ public class UploadHeatmapMartTest {
   public void allCellsOfEveryBrandZerosIncluded() {
     PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, BrandScenario.profiles());
     PCollection<Row> rows =
-        Fixtures.create(p, "Media", BrandScenario.media())
-            .apply("UploadHeatmap", UploadHeatmapMart.withProfiles(snapshots));
+        BrandInputs.of(Fixtures.create(p, "Media", BrandScenario.media()), snapshots)
+            .apply("UploadHeatmap", UploadHeatmapMart.create());
 
     // 2023-09-01 is a Friday (5), 09-02 Saturday (6), 09-03 Sunday (7). Brand media cells:
     // chanel c1 Fri 12, c2 Fri 13, c3 Sat 23 (23:59:59), c4 Sun 0 (00:00:00); dior d1 Fri 10,

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""CPU samples of a Java Flight Recorder recording, summed by buzzbeam step (issue #12's "where
+the time goes"). Each sample is charged to the first frame, from the executing one down, that
+belongs to a step: library frames name their step (open-korean-text and Scala: tokenize; Jackson
+and the decompressors: read + parse; the PostgreSQL driver: the JDBC sink; ...), buzzbeam's own
+frames name theirs by package or class.
+
+usage: jfr_steps.py RECORDING.jfr
+"""
+import collections
+import re
+import subprocess
+import sys
+
+STEPS = [
+    ("tokenize", r"openkoreantext|^scala\.|org\.apache\.lucene|io\.buzzbeam\.transforms\.keywords"),
+    ("coders between steps", r"io\.buzzbeam\.transforms\.coders|org\.apache\.beam\.sdk\.coders|org\.apache\.avro\.(generic|specific|io)|"
+     r"beam\.sdk\.schemas|DataInputViewWrapper|DataOutputViewWrapper|CoderTypeSerializer"),
+    ("read + parse", r"com\.fasterxml|java\.util\.zip|org\.tukaani|io\.buzzbeam\.transforms\.ingest"),
+    ("de-duplicate", r"io\.buzzbeam\.transforms\.dedup"),
+    ("marts", r"io\.buzzbeam\.transforms\.marts|io\.buzzbeam\.pipelines\.sinks\.(FactMediaRows|RejectedRows|QualityReportRows|ProfileSnapshotRows)"),
+    ("sink: PostgreSQL (staging, publish)", r"org\.postgresql|WriteJdbcTable|io\.buzzbeam\.pipelines\.publish"),
+    ("sink: Mongo (client and embedded server)", r"com\.mongodb|org\.bson|de\.bwaldvogel|WriteMongo|BsonDocumentCoder|EmbeddedMongoServer"),
+    ("sink: Avro stage files", r"WriteStage|org\.apache\.avro\.file"),
+    ("shuffle and sort (Flink)", r"org\.apache\.flink\.runtime\.(operators\.sort|io|memory)|org\.apache\.flink\.core\.memory"),
+    ("driver (progress, report)", r"io\.buzzbeam\.pipelines\.(cli|RunReport)"),
+]
+COMPILED = [(name, re.compile(rx)) for name, rx in STEPS]
+
+
+def main(path):
+    out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96", path],
+                         capture_output=True, text=True, check=True).stdout
+    counts = collections.Counter()
+    total = 0
+    for sample in out.split("jdk.ExecutionSample")[1:]:
+        frames = re.findall(r"^\s+([\w.$<>]+)\(", sample, re.M)
+        if not frames:
+            continue
+        total += 1
+        for frame in frames:
+            step = next((name for name, rx in COMPILED if rx.search(frame)), None)
+            if step:
+                counts[step] += 1
+                break
+        else:
+            counts["runner and JVM (other)"] += 1
+    if total == 0:
+        sys.exit("jfr_steps: no CPU samples in " + path)
+    for name, n in counts.most_common():
+        print(f"{100.0 * n / total:5.1f} %  {name}")
+    print(f"({total:,} CPU samples)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
