@@ -22,6 +22,7 @@ import io.buzzbeam.transforms.ingest.ParseLanding;
 import io.buzzbeam.transforms.keywords.Stopwords;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
 import io.buzzbeam.transforms.keywords.UserDictionary;
+import io.buzzbeam.transforms.marts.AnalyticsMarts;
 import io.buzzbeam.transforms.marts.AttachFollowers;
 import io.buzzbeam.transforms.marts.ComputeMarts;
 import io.buzzbeam.transforms.marts.FollowerHistoriesByBrand;
@@ -124,7 +125,16 @@ public final class BuzzbeamPipeline {
             TokenizeCaptions.withStopwords(stopwords).withTokenizer(s.tokenizer).withUserDictionary(userDictionary));
 
     if (targets.jdbc != null) {
-      ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);
+      // Issue #14's marts; the spike baselines of the window's first days are published rows.
+      AnalyticsMarts analytics =
+          AnalyticsMarts.of(s.analytics)
+              .withPublishedHashtagDaily(
+                  readsPublished && from != null
+                      ? p.apply(
+                          "ReadPublishedHashtagDaily",
+                          ReadPublished.hashtagDailyBefore(targets.jdbc, from, s.analytics.spikeBaselineDays))
+                      : null);
+      ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs).withAnalytics(analytics);
       Marts marts =
           withFollowers.apply(
               "ComputeMarts", publishedMedia == null ? computeMarts : computeMarts.withPublishedMedia(publishedMedia));

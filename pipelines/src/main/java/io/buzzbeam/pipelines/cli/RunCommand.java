@@ -15,7 +15,9 @@ import io.buzzbeam.pipelines.embedded.EmbeddedPostgresServer;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
+import io.buzzbeam.pipelines.collect.AlertWebhook;
 import io.buzzbeam.pipelines.publish.Publisher;
+import io.buzzbeam.pipelines.publish.SpikeAlerts;
 import io.buzzbeam.pipelines.publish.RunLock;
 import io.buzzbeam.pipelines.publish.ServerWatch;
 import io.buzzbeam.pipelines.publish.StagingTables;
@@ -23,6 +25,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -221,9 +224,13 @@ public final class RunCommand implements Command {
           Map<String, Long> quality = stagedQuality(lock.connection(), staging);
           report = report.withQuality(quality);
           open = RejectRatioGate.decide(k -> quality.getOrDefault(k, 0L), settings.maxRejectRatio);
+          // New = not in the published spike mart before this publish (docs/METRICS.md §4).
+          List<SpikeAlerts.Spike> newSpikes =
+              open && settings.alertWebhook != null ? SpikeAlerts.newSpikes(lock.connection(), staging) : List.of();
           long publishStart = System.currentTimeMillis();
           published = publishWatched(jdbc, lock.connection(), staging, settings, runId, open);
           report = report.withPublishMillis(System.currentTimeMillis() - publishStart);
+          alertSpikes(settings, newSpikes);
         } else {
           open = report.get(RejectRatioGate.CLOSED_COUNTER) == 0;
         }
@@ -260,6 +267,17 @@ public final class RunCommand implements Command {
     } finally {
       closeAll(failure, lock, staging, mongo, pg);
     }
+  }
+
+  /** After a successful publish: one alert per new spike; a failing webhook is a warning line, not a failure. */
+  private void alertSpikes(RunSettings settings, List<SpikeAlerts.Spike> newSpikes) {
+    if (settings.alertWebhook == null) {
+      return;
+    }
+    AlertWebhook webhook =
+        new AlertWebhook(settings.alertWebhook, line -> System.err.println("run: " + line), text -> text);
+    int delivered = SpikeAlerts.post(webhook, newSpikes);
+    out.println("hashtag spike alerts: " + delivered + " of " + newSpikes.size() + " new spike(s) delivered");
   }
 
   /**
@@ -440,6 +458,11 @@ public final class RunCommand implements Command {
     options.put("stopwords", s.stopwords);
     options.put("userDictionary", s.userDictionary);
     options.put("tokenizer", s.tokenizer.optionValue());
+    options.put("takenAt", s.analytics.takenAt.toString());
+    options.put("bestTimeMinPosts", s.analytics.bestTimeMinPosts);
+    options.put("spikeBaselineDays", s.analytics.spikeBaselineDays);
+    options.put("spikeSigma", s.analytics.spikeSigma);
+    options.put("spikeMinMentions", s.analytics.spikeMinMentions);
     options.put("lockWaitSeconds", o.getLockWaitSeconds());
     options.put("jdbcTimeouts", s.jdbcTimeouts.toString());
     options.put("mongoTimeouts", s.mongoTimeouts.toString());

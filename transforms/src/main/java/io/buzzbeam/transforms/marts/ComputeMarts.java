@@ -27,6 +27,8 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
   private final PCollection<KV<String, FollowerHistory>> histories;
   private final PCollection<MediaMorphs> morphs;
   private final @Nullable PCollection<Media> publishedMedia;
+  // Issue #14's marts (AnalyticsMarts); null: the six SPEC §5 marts only.
+  private @Nullable AnalyticsMarts analytics;
 
   private ComputeMarts(
       PCollection<ProfileSnapshot> profiles,
@@ -55,7 +57,16 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
 
   /** The brand marts also cover {@code published}: brand and hashtag media of days outside the window. */
   public ComputeMarts withPublishedMedia(PCollection<Media> published) {
-    return new ComputeMarts(profiles, histories, morphs, published);
+    ComputeMarts withPublished = new ComputeMarts(profiles, histories, morphs, published);
+    withPublished.analytics = analytics;
+    return withPublished;
+  }
+
+  /** Also issue #14's marts ({@link AnalyticsMarts}). */
+  public ComputeMarts withAnalytics(AnalyticsMarts analytics) {
+    ComputeMarts withAnalytics = new ComputeMarts(profiles, histories, morphs, publishedMedia);
+    withAnalytics.analytics = analytics;
+    return withAnalytics;
   }
 
   @Override
@@ -67,7 +78,7 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
                 .and(publishedMedia)
                 .apply("WindowAndPublishedMedia", Flatten.pCollections())
                 .setCoder(AvroCoder.specific(Media.class));
-    return new Marts(
+    Marts marts = new Marts(
         media.getPipeline(),
         brandMartMedia.apply("BrandDaily", BrandDailyMart.of(profiles, histories)),
         brandMartMedia.apply("BrandSummary", BrandSummaryMart.of(profiles, histories)),
@@ -75,5 +86,6 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
         brandMartMedia.apply("UploadHeatmap", UploadHeatmapMart.withProfiles(profiles)),
         media.apply("HashtagDaily", HashtagDailyMart.create()),
         morphs.apply("KeywordDaily", KeywordDailyMart.create()));
+    return analytics == null ? marts : marts.and(analytics.compute(brandMartMedia, marts));
   }
 }
