@@ -53,9 +53,16 @@ public final class RunCommand implements Command {
   }
 
   private final PrintStream out;
+  private final PrintStream err;
 
   public RunCommand(PrintStream out) {
+    this(out, System.err);
+  }
+
+  /** {@code err} gets the warnings (an alert the {@code --alertWebhook} did not take). */
+  public RunCommand(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
   }
 
   @Override
@@ -275,7 +282,7 @@ public final class RunCommand implements Command {
       return;
     }
     AlertWebhook webhook =
-        new AlertWebhook(settings.alertWebhook, line -> System.err.println("run: " + line), text -> text);
+        new AlertWebhook(settings.alertWebhook, line -> err.println("buzzbeam run: warning: " + line), text -> text);
     int delivered = SpikeAlerts.post(webhook, newSpikes);
     out.println("hashtag spike alerts: " + delivered + " of " + newSpikes.size() + " new spike(s) delivered");
   }
@@ -458,7 +465,7 @@ public final class RunCommand implements Command {
     options.put("stopwords", s.stopwords);
     options.put("userDictionary", s.userDictionary);
     options.put("tokenizer", s.tokenizer.optionValue());
-    options.put("takenAt", s.analytics.takenAt.toString());
+    options.put("takenAt", o.getTakenAt()); // only when given: the default is the run's start
     options.put("bestTimeMinPosts", s.analytics.bestTimeMinPosts);
     options.put("spikeBaselineDays", s.analytics.spikeBaselineDays);
     options.put("spikeSigma", s.analytics.spikeSigma);

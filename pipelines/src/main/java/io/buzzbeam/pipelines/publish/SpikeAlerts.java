@@ -32,10 +32,11 @@ public final class SpikeAlerts {
     public final int mentions;
     public final int baselineDays;
     public final double baselineMean;
+    public final double baselineSd;
     public final double threshold;
 
     Spike(String source, String scope, LocalDate day, String hashtag, int mentions, int baselineDays,
-        double baselineMean, double threshold) {
+        double baselineMean, double baselineSd, double threshold) {
       this.source = source;
       this.scope = scope;
       this.day = day;
@@ -43,6 +44,7 @@ public final class SpikeAlerts {
       this.mentions = mentions;
       this.baselineDays = baselineDays;
       this.baselineMean = baselineMean;
+      this.baselineSd = baselineSd;
       this.threshold = threshold;
     }
 
@@ -62,6 +64,7 @@ public final class SpikeAlerts {
           .put("mentions", mentions)
           .put("baseline_days", baselineDays)
           .put("baseline_mean", baselineMean)
+          .put("baseline_sd", baselineSd)
           .put("threshold", threshold);
       return alert;
     }
@@ -71,7 +74,8 @@ public final class SpikeAlerts {
   public static List<Spike> newSpikes(Connection c, StagingTables staging) throws SQLException {
     Table t = Tables.MART_HASHTAG_SPIKE;
     String sql =
-        "SELECT s.source, s.scope, s.day, s.hashtag, s.mentions, s.baseline_days, s.baseline_mean, s.threshold"
+        "SELECT s.source, s.scope, s.day, s.hashtag, s.mentions, s.baseline_days, s.baseline_mean, s.baseline_sd,"
+            + " s.threshold"
             + " FROM " + staging.nameOf(t) + " s WHERE NOT EXISTS (SELECT 1 FROM " + t.name + " p WHERE "
             + t.key.stream().map(k -> "p." + k + " = s." + k).collect(Collectors.joining(" AND "))
             + ") ORDER BY s.day, s.scope, s.hashtag, s.source";
@@ -82,7 +86,7 @@ public final class SpikeAlerts {
         spikes.add(
             new Spike(
                 rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getInt(5),
-                rs.getInt(6), rs.getDouble(7), rs.getDouble(8)));
+                rs.getInt(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9)));
       }
     }
     return spikes;

@@ -63,6 +63,17 @@ public class BestTimeMart extends PTransform<PCollection<Media>, PCollection<Row
       this.ratedPosts = ratedPosts;
       this.avg = avg;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Cell && slot == ((Cell) o).slot && posts == ((Cell) o).posts
+          && ratedPosts == ((Cell) o).ratedPosts && java.util.Objects.equals(avg, ((Cell) o).avg);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(slot, posts, ratedPosts, avg);
+    }
   }
 
   @Override
@@ -93,15 +104,17 @@ public class BestTimeMart extends PTransform<PCollection<Media>, PCollection<Row
   static class CellFn extends DoFn<KV<KV<String, Integer>, Iterable<Double>>, KV<String, Cell>> {
     @ProcessElement
     public void process(@Element KV<KV<String, Integer>, Iterable<Double>> cell, OutputReceiver<KV<String, Cell>> out) {
-      int posts = 0;
+      // A grouping's values can be read once only (Flink): copied first.
+      List<Double> rates = new ArrayList<>();
+      cell.getValue().forEach(rates::add);
+      int posts = rates.size();
       int rated = 0;
-      for (Double rate : cell.getValue()) {
-        posts++;
+      for (Double rate : rates) {
         if (rate != null) {
           rated++;
         }
       }
-      Double avg = PostEngagementFn.mean(cell.getValue());
+      Double avg = PostEngagementFn.mean(rates);
       out.output(KV.of(cell.getKey().getKey(), new Cell(cell.getKey().getValue(), posts, rated, avg)));
     }
   }

@@ -68,6 +68,21 @@ public class BrandGrowthMart extends PTransform<PCollection<Media>, PCollection<
       this.interactions = interactions;
     }
 
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Post)) {
+        return false;
+      }
+      Post p = (Post) o;
+      return mediaId.equals(p.mediaId) && day.equals(p.day) && format == p.format
+          && java.util.Objects.equals(interactions, p.interactions);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(mediaId, day, format, interactions);
+    }
+
     static Post of(Media m) {
       Long likes = m.getLikeCount();
       return new Post(

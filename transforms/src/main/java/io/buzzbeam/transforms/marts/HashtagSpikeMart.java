@@ -3,6 +3,7 @@ package io.buzzbeam.transforms.marts;
 import io.buzzbeam.transforms.ingest.Sources;
 import io.buzzbeam.transforms.tables.Tables;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,8 @@ public class HashtagSpikeMart extends PTransform<PCollection<Row>, PCollection<R
       for (Row r : tag.getValue().getAll(HISTORY)) {
         mentions.put(r.getLogicalTypeValue("day", LocalDate.class), r.getInt32("media"));
       }
-      Iterable<Row> window = tag.getValue().getAll(WINDOW);
+      List<Row> window = new ArrayList<>(); // a grouping's values can be read once only (Flink)
+      tag.getValue().getAll(WINDOW).forEach(window::add);
       for (Row r : window) { // the window's own rows win over anything published for its days
         mentions.put(r.getLogicalTypeValue("day", LocalDate.class), r.getInt32("media"));
       }
