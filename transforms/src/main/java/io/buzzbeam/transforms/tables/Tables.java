@@ -18,8 +18,8 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 
 /**
- * The table catalogue: every SPEC §5 table (and the one table buzzbeam adds, {@code
- * profile_snapshot}) declared once — name, columns and types, key, indexes and how a run replaces
+ * The table catalogue: every SPEC §5 table (and the tables buzzbeam adds: {@code
+ * profile_snapshot}, and issue #14's marts and view, docs/METRICS.md) declared once — name, columns and types, key, indexes and how a run replaces
  * its rows ({@link Replace}). Everything else derives from it: the DDL, the Beam {@link Schema} of
  * the rows a mart or mapping emits ({@link Table#schema()}), the staging tables and the publish
  * statements, the check that an existing table still has these columns, and the tests.
