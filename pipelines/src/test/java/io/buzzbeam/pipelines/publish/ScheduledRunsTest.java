@@ -92,6 +92,9 @@ class ScheduledRunsTest {
       }
     }
     assertTrue(days.size() >= 4, "days " + days);
+    // The spike comparison is not vacuous: the zone has brand hashtag spikes (defaults: 14 days, 3 sd, 5 mentions).
+    assertFalse(fullRun.get("mart_hashtag_spike").isEmpty(), "no hashtag spikes in the zone");
+    assertFalse(fullRun.get("mart_best_time").isEmpty(), "no best-time cells in the zone");
   }
 
   @AfterAll
