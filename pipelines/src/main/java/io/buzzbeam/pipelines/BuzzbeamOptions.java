@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.ReasonCodes;
@@ -142,6 +143,7 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
   @Description(
       "An http(s) URL (e.g. a Slack incoming webhook; kept secret, never printed): after a successful "
           + "publish, one JSON alert is POSTed per new hashtag spike. A failing webhook is one warning line.")
+  @JsonIgnore // a secret: not serialized with the options the runner ships to its workers and logs
   String getAlertWebhook();
 
   void setAlertWebhook(String value);
