@@ -114,7 +114,7 @@ def _adhoc(f, i):
     op = f["op"]
     flt = {"clause": "WHERE", "expressionType": "SIMPLE", "subject": f["col"], "operator": op,
            "operatorId": {"==": "EQUALS", "IN": "IN", "IS TRUE": "IS_TRUE", "IS FALSE": "IS_FALSE",
-                          "TEMPORAL_RANGE": "TEMPORAL_RANGE"}.get(op, op),
+                          "<=": "LESS_THAN_OR_EQUAL", "TEMPORAL_RANGE": "TEMPORAL_RANGE"}.get(op, op),
            "isExtra": False, "isNew": False, "filterOptionName": f"filter_{f['col']}_{i}"}
     if "val" in f:
         flt["comparator"] = f["val"]

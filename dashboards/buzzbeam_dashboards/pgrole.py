@@ -3,9 +3,11 @@
 from . import superset_env
 
 READER = "buzzbeam_reader"
-# The SPEC §5 tables (marts, facts, dead letters, quality report, runs): all that the dashboards read.
+# The SPEC §5 tables (marts, facts, dead letters, quality report, runs) and issue #14's: all that the dashboards read.
 TABLES = ["mart_brand_daily", "mart_brand_summary", "mart_post_type", "mart_upload_heatmap",
-          "mart_hashtag_daily", "mart_keyword_daily", "fact_media", "rejected", "quality_report", "pipeline_run"]
+          "mart_hashtag_daily", "mart_keyword_daily", "fact_media", "rejected", "quality_report", "pipeline_run",
+          # issue #14's marts and view (docs/METRICS.md)
+          "mart_ranking_snapshot", "mart_brand_movement", "mart_best_time", "mart_brand_growth", "mart_hashtag_spike"]
 
 
 def ensure_reader(target, owner_user, owner_password, reader_password, reader=READER, schema="public", admin=None):

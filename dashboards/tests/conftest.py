@@ -23,7 +23,11 @@ CLI = os.path.join(DASHBOARDS, "cli.py")
 EXPECTED = {  # slug -> chart titles (the issue's list)
     "brand-buzz": {"Brand summary", "Most frequent post types", "Most engaging post types",
                    "Reels vs video among videos", "Average engagement per day", "Upload activity per day",
-                   "Upload time heatmap (weekday x hour)", "Popularity rank over days", "Followers over days"},
+                   "Upload time heatmap (weekday x hour)", "Popularity rank over days", "Followers over days",
+                   # issue #14 (docs/METRICS.md)
+                   "Popularity rank through the day", "Rank movers (latest day vs the day before)",
+                   "Best time to post (engagement by weekday x hour)", "Top posting slots per brand",
+                   "Competitors (latest day)", "Follower growth per day (%)", "Hashtag spikes"},
     "parenting-keywords": {"Keyword cloud", "Top keywords", "Keyword trend over days", "Posts per account per day",
                            "Hashtag cloud"},
     "data-quality": {"Pipeline runs", "Read / valid / rejected per run", "Rejected items by reason over runs",

@@ -1,8 +1,10 @@
 package io.buzzbeam.pipelines;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.ReasonCodes;
+import io.buzzbeam.transforms.marts.AnalyticsSettings;
 import io.buzzbeam.transforms.shards.ShardingOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -109,6 +111,49 @@ public interface BuzzbeamOptions extends PipelineOptions, ShardingOptions {
   String getTokenizer();
 
   void setTokenizer(String value);
+
+  // Issue #14's marts (docs/METRICS.md).
+
+  @Description(
+      "mart_best_time: a weekday x hour cell needs at least this many posts with an engagement rate to be "
+          + "ranked; fewer is marked insufficient (at least 1).")
+  @Default.Integer(AnalyticsSettings.DEFAULT_BEST_TIME_MIN_POSTS)
+  Integer getBestTimeMinPosts();
+
+  void setBestTimeMinPosts(Integer value);
+
+  @Description("mart_hashtag_spike: days of the trailing baseline before each day (1 to 365).")
+  @Default.Integer(AnalyticsSettings.DEFAULT_SPIKE_BASELINE_DAYS)
+  Integer getSpikeBaselineDays();
+
+  void setSpikeBaselineDays(Integer value);
+
+  @Description("mart_hashtag_spike: a spike exceeds the baseline's mean + spikeSigma standard deviations (>= 0).")
+  @Default.Double(AnalyticsSettings.DEFAULT_SPIKE_SIGMA)
+  Double getSpikeSigma();
+
+  void setSpikeSigma(Double value);
+
+  @Description("mart_hashtag_spike: fewest mentions on the day for a spike (at least 1).")
+  @Default.Integer(AnalyticsSettings.DEFAULT_SPIKE_MIN_MENTIONS)
+  Integer getSpikeMinMentions();
+
+  void setSpikeMinMentions(Integer value);
+
+  @Description(
+      "An http(s) URL (e.g. a Slack incoming webhook; kept secret, never printed): after a successful "
+          + "publish, one JSON alert is POSTed per new hashtag spike. A failing webhook is one warning line.")
+  @JsonIgnore // a secret: not serialized with the options the runner ships to its workers and logs
+  String getAlertWebhook();
+
+  void setAlertWebhook(String value);
+
+  @Description(
+      "mart_ranking_snapshot.taken_at, an ISO-8601 instant. Absent: the run's start, fixed by the driver "
+          + "(a rerun with the same value rewrites the same snapshot).")
+  String getTakenAt();
+
+  void setTakenAt(String value);
 
   @Description("Run id. Absent: derived from the input files, window, time zone, stopwords, tokenizer and user dictionary, so a rerun over the same input is the same run.")
   String getRunId();

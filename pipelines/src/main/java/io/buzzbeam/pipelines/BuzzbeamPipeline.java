@@ -20,6 +20,7 @@ import io.buzzbeam.transforms.ingest.LandingPrune;
 import io.buzzbeam.transforms.ingest.LandingResult;
 import io.buzzbeam.transforms.ingest.ParseLanding;
 import io.buzzbeam.transforms.keywords.TokenizeCaptions;
+import io.buzzbeam.transforms.marts.AnalyticsMarts;
 import io.buzzbeam.transforms.marts.AttachFollowers;
 import io.buzzbeam.transforms.marts.ComputeMarts;
 import io.buzzbeam.transforms.marts.FollowerHistoriesByBrand;
@@ -124,7 +125,16 @@ public final class BuzzbeamPipeline {
             "TokenizeCaptions",
             TokenizeCaptions.withStopwords(s.stopwordList).withTokenizer(s.tokenizer).withUserDictionary(s.dictionary));
 
-    ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs);
+    // Issue #14's marts; the spike baselines of the window's first days are published rows.
+    AnalyticsMarts analytics =
+        AnalyticsMarts.of(s.analytics)
+            .withPublishedHashtagDaily(
+                readsPublished && from != null
+                    ? p.apply(
+                        "ReadPublishedHashtagDaily",
+                        ReadPublished.hashtagDailyBefore(targets.jdbc, from, s.analytics.spikeBaselineDays))
+                    : null);
+    ComputeMarts computeMarts = ComputeMarts.of(martSnapshots, histories, morphs).withAnalytics(analytics);
     Marts marts =
         withFollowers.apply(
             "ComputeMarts", publishedMedia == null ? computeMarts : computeMarts.withPublishedMedia(publishedMedia));

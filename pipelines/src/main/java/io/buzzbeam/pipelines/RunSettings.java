@@ -2,6 +2,7 @@ package io.buzzbeam.pipelines;
 
 import io.buzzbeam.transforms.shards.Rebalance;
 import io.buzzbeam.pipelines.command.UsageException;
+import io.buzzbeam.pipelines.collect.AlertWebhook;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
 import io.buzzbeam.transforms.ingest.LandingLimits;
@@ -13,7 +14,12 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import io.buzzbeam.transforms.marts.AnalyticsSettings;
+import java.net.URI;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -54,6 +60,10 @@ public final class RunSettings implements Serializable {
   public final JdbcTarget.Timeouts jdbcTimeouts;
   /** The {@code --mongo*TimeoutSeconds} options, given to every Mongo client of the run. */
   public final MongoTimeouts mongoTimeouts;
+  /** Issue #14's mart parameters; {@code takenAt} is the run's start unless {@code --takenAt} fixes it. */
+  public final AnalyticsSettings analytics;
+  /** {@code --alertWebhook}: where new hashtag spikes are POSTed; null: no alerts. A secret: never printed. */
+  public final URI alertWebhook;
 
   private RunSettings(BuzzbeamOptions o) {
     this.landing = checkLanding(o.getLanding());
@@ -122,6 +132,41 @@ public final class RunSettings implements Serializable {
             seconds("mongoConnectTimeoutSeconds", o.getMongoConnectTimeoutSeconds(), 0),
             seconds("mongoSocketTimeoutSeconds", o.getMongoSocketTimeoutSeconds(), 0),
             seconds("mongoServerSelectionTimeoutSeconds", o.getMongoServerSelectionTimeoutSeconds(), 1));
+    this.analytics =
+        new AnalyticsSettings(
+            checkInstant("takenAt", o.getTakenAt()),
+            to == null ? null : LocalDate.parse(to),
+            atLeast("bestTimeMinPosts", o.getBestTimeMinPosts(), 1, Integer.MAX_VALUE),
+            atLeast("spikeBaselineDays", o.getSpikeBaselineDays(), 1, 365),
+            checkSigma(o.getSpikeSigma()),
+            atLeast("spikeMinMentions", o.getSpikeMinMentions(), 1, Integer.MAX_VALUE));
+    this.alertWebhook = o.getAlertWebhook() == null ? null : AlertWebhook.httpUrl("alertWebhook", o.getAlertWebhook());
+  }
+
+  private static int atLeast(String name, Integer value, int min, int max) {
+    if (value == null || value < min || value > max) {
+      throw new UsageException("--" + name + " must be an integer between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  private static double checkSigma(Double sigma) {
+    if (sigma == null || sigma.isNaN() || sigma.isInfinite() || sigma < 0) {
+      throw new UsageException("--spikeSigma must be a number >= 0, got " + sigma);
+    }
+    return sigma;
+  }
+
+  /** The given instant, or now: the driver builds the settings once, at the run's start. */
+  private static Instant checkInstant(String name, String value) {
+    if (value == null) {
+      return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new UsageException("--" + name + " must be an ISO-8601 instant such as 2026-12-01T09:05:00Z, got '" + value + "'");
+    }
   }
 
   private static int seconds(String name, Integer value, int min) {

@@ -47,6 +47,10 @@ public final class SinkDumps {
     k.put("mart_keyword_daily", List.of("source", "scope", "day", "token", "pos"));
     k.put("rejected", List.of("run_id", "source_file", "position"));
     k.put("quality_report", List.of("run_id", "model", "metric", "field"));
+    // Issue #14's marts (mart_ranking_snapshot aside: one set of rows per run, by design).
+    k.put("mart_best_time", List.of("brand", "weekday", "hour"));
+    k.put("mart_brand_growth", List.of("brand", "day"));
+    k.put("mart_hashtag_spike", List.of("source", "scope", "day", "hashtag"));
     k.put("pipeline_run", List.of("run_id"));
     return Collections.unmodifiableMap(k);
   }
@@ -105,6 +109,25 @@ public final class SinkDumps {
     tables.put(
         "quality_report",
         query(c, "SELECT run_id, model, metric, field, value FROM quality_report ORDER BY 2, 3, 4"));
+    tables.put(
+        "mart_best_time",
+        query(
+            c,
+            "SELECT brand, weekday, hour, weekday_name, posts, rated_posts, avg_engagement_rate, min_posts,"
+                + " sufficient, slot_rank FROM mart_best_time ORDER BY 1, 2, 3"));
+    tables.put(
+        "mart_brand_growth",
+        query(
+            c,
+            "SELECT brand, day, followers, follower_growth, follower_growth_pct, posts, posts_7d, avg_engagement_rate,"
+                + " interactions_per_post, image_share_7d, carousel_share_7d, video_share_7d, reels_share_7d"
+                + " FROM mart_brand_growth ORDER BY 1, 2"));
+    tables.put(
+        "mart_hashtag_spike",
+        query(
+            c,
+            "SELECT source, scope, day, hashtag, mentions, baseline_days, baseline_mean, baseline_sd, threshold"
+                + " FROM mart_hashtag_spike ORDER BY 1, 2, 3, 4"));
     tables.put(
         "pipeline_run",
         query(c, "SELECT run_id, status, runner, options FROM pipeline_run ORDER BY 1"));

@@ -24,11 +24,11 @@ public final class Main {
     System.exit(run(args, System.out, System.err));
   }
 
-  static Map<String, Command> commands(PrintStream out) {
+  static Map<String, Command> commands(PrintStream out, PrintStream err) {
     Map<String, Command> commands = new LinkedHashMap<>();
     for (Command c :
         List.of(
-            new RunCommand(out),
+            new RunCommand(out, err),
             new DemoCommand(out),
             new GenerateCommand(),
             new ServeCommand(),
@@ -39,7 +39,7 @@ public final class Main {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, Command> commands = commands(out);
+    Map<String, Command> commands = commands(out, err);
     if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
       usage(commands, args.length == 0 ? err : out);
       return args.length == 0 ? 2 : 0;

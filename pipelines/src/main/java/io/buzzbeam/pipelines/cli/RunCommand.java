@@ -16,7 +16,9 @@ import io.buzzbeam.pipelines.embedded.EmbeddedServers;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
+import io.buzzbeam.pipelines.collect.AlertWebhook;
 import io.buzzbeam.pipelines.publish.Publisher;
+import io.buzzbeam.pipelines.publish.SpikeAlerts;
 import io.buzzbeam.pipelines.publish.RunLock;
 import io.buzzbeam.pipelines.publish.ServerWatch;
 import io.buzzbeam.pipelines.publish.StagingTables;
@@ -24,6 +26,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,9 +52,16 @@ public final class RunCommand implements Command {
   }
 
   private final PrintStream out;
+  private final PrintStream err;
 
   public RunCommand(PrintStream out) {
+    this(out, System.err);
+  }
+
+  /** {@code err} gets the warnings (an alert the {@code --alertWebhook} did not take). */
+  public RunCommand(PrintStream out, PrintStream err) {
     this.out = out;
+    this.err = err;
   }
 
   @Override
@@ -200,9 +210,13 @@ public final class RunCommand implements Command {
           Map<String, Long> quality = stagedQuality(lock.connection(), staging);
           report = report.withQuality(quality);
           open = RejectRatioGate.decide(k -> quality.getOrDefault(k, 0L), settings.maxRejectRatio);
+          // New = not in the published spike mart before this publish (docs/METRICS.md §4).
+          List<SpikeAlerts.Spike> newSpikes =
+              open && settings.alertWebhook != null ? SpikeAlerts.newSpikes(lock.connection(), staging) : List.of();
           long publishStart = System.currentTimeMillis();
           published = publishWatched(jdbc, lock.connection(), staging, settings, runId, open);
           report = report.withPublishMillis(System.currentTimeMillis() - publishStart);
+          alertSpikes(settings, newSpikes);
         } else {
           open = report.get(RejectRatioGate.CLOSED_COUNTER) == 0;
         }
@@ -239,6 +253,17 @@ public final class RunCommand implements Command {
     } finally {
       closeAll(failure, lock, staging, servers);
     }
+  }
+
+  /** After a successful publish: one alert per new spike; a failing webhook is a warning line, not a failure. */
+  private void alertSpikes(RunSettings settings, List<SpikeAlerts.Spike> newSpikes) {
+    if (settings.alertWebhook == null) {
+      return;
+    }
+    AlertWebhook webhook =
+        new AlertWebhook(settings.alertWebhook, line -> err.println("buzzbeam run: warning: " + line), text -> text);
+    int delivered = SpikeAlerts.post(webhook, newSpikes);
+    out.println("hashtag spike alerts: " + delivered + " of " + newSpikes.size() + " new spike(s) delivered");
   }
 
   /**
@@ -410,6 +435,11 @@ public final class RunCommand implements Command {
     options.put("stopwords", s.stopwords);
     options.put("userDictionary", s.userDictionary);
     options.put("tokenizer", s.tokenizer.optionValue());
+    options.put("takenAt", o.getTakenAt()); // only when given: the default is the run's start
+    options.put("bestTimeMinPosts", s.analytics.bestTimeMinPosts);
+    options.put("spikeBaselineDays", s.analytics.spikeBaselineDays);
+    options.put("spikeSigma", s.analytics.spikeSigma);
+    options.put("spikeMinMentions", s.analytics.spikeMinMentions);
     options.put("lockWaitSeconds", o.getLockWaitSeconds());
     options.put("jdbcTimeouts", s.jdbcTimeouts.toString());
     options.put("mongoTimeouts", s.mongoTimeouts.toString());

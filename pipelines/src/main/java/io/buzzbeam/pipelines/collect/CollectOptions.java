@@ -131,14 +131,6 @@ public record CollectOptions(
   }
 
   private static URI httpUri(String option, String value) {
-    try {
-      URI u = new URI(value);
-      if ((!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) || u.getHost() == null) {
-        throw new UsageException("--" + option + " must be an http(s) URL");
-      }
-      return u;
-    } catch (java.net.URISyntaxException e) {
-      throw new UsageException("--" + option + " must be an http(s) URL");
-    }
+    return AlertWebhook.httpUrl(option, value);
   }
 }

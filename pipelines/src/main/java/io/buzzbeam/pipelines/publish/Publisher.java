@@ -116,6 +116,9 @@ public final class Publisher {
         break;
       case ALL:
         break;
+      case KEEP:
+        conditions.add("FALSE"); // accumulating: published rows are never deleted
+        break;
       default:
         throw new IllegalStateException(t.name + " is not staged");
     }

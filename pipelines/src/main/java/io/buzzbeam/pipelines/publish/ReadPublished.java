@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import io.buzzbeam.transforms.tables.Tables;
 import org.apache.beam.sdk.coders.Coder;
 import io.buzzbeam.transforms.coders.ModelCoder;
+import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
@@ -23,6 +25,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -34,7 +37,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *   <li>{@link #media}: the brand- and hashtag-source rows of {@code fact_media} as {@link Media}
  *       (the fields the brand marts use: source, scope, media id, day, hour, weekday, types,
  *       likes, comments, followers and engagement rate, as published);
- *   <li>{@link #snapshots}: the rows of {@code profile_snapshot} as {@link ProfileSnapshot}s.
+ *   <li>{@link #snapshots}: the rows of {@code profile_snapshot} as {@link ProfileSnapshot}s;
+ *   <li>{@link #hashtagDailyBefore}: the {@code mart_hashtag_daily} rows of the days just before the
+ *       window, the hashtag spikes' baselines (docs/METRICS.md §4).
  * </ul>
  *
  * The query runs once, on one worker, while the run holds the {@link RunLock}, so no other run
@@ -105,6 +110,30 @@ public final class ReadPublished<T> extends PTransform<PBegin, PCollection<T>> {
             + outside(from, to);
     return new ReadPublished<>(
         target, "snapshots", sql, from, to, ReadPublished::toSnapshot, ModelCoder.of(ProfileSnapshot.class));
+  }
+
+  /**
+   * Published {@code mart_hashtag_daily} rows of sources brand and hashtag for the {@code days} days
+   * before {@code from}: the baselines of the window's first days in {@code mart_hashtag_spike}.
+   */
+  public static ReadPublished<Row> hashtagDailyBefore(JdbcTarget target, LocalDate from, int days) {
+    String sql =
+        "SELECT source, scope, day, hashtag, media FROM mart_hashtag_daily WHERE source IN ('"
+            + Sources.BRAND + "', '" + Sources.HASHTAG + "') AND day >= ? AND day <= ?";
+    return new ReadPublished<>(
+        target, "hashtag_daily", sql, from.minusDays(days), from.minusDays(1), ReadPublished::toHashtagDaily,
+        RowCoder.of(Tables.MART_HASHTAG_DAILY.schema()));
+  }
+
+  static Row toHashtagDaily(ResultSet rs) throws SQLException {
+    return Row.withSchema(Tables.MART_HASHTAG_DAILY.schema())
+        .addValues(
+            rs.getString("source"),
+            rs.getString("scope"),
+            rs.getObject("day", LocalDate.class),
+            rs.getString("hashtag"),
+            rs.getInt("media"))
+        .build();
   }
 
   static Media toMedia(ResultSet rs) throws SQLException {

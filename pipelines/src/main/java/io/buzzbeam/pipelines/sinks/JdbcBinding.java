@@ -45,6 +45,9 @@ final class JdbcBinding {
         case TIMESTAMPTZ:
           ps.setObject(index, OffsetDateTime.ofInstant(toInstant(v), ZoneOffset.UTC));
           return;
+        case BOOLEAN:
+          ps.setBoolean(index, (Boolean) v);
+          return;
         default:
           throw new IllegalStateException("unhandled column type " + type);
       }

@@ -42,7 +42,7 @@ class PublisherTest {
         Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + StagingTables.SCHEMA + " CASCADE");
       for (Tables.Table t : Tables.all()) {
-        s.execute("DROP TABLE IF EXISTS " + t.name);
+        s.execute("DROP TABLE IF EXISTS " + t.name + " CASCADE"); // and the views over it
       }
       Tables.ensureAll(c);
     }
@@ -127,7 +127,7 @@ class PublisherTest {
     try (Connection c = pg.connect()) {
       exec(
           c,
-          "DROP TABLE mart_brand_daily",
+          "DROP TABLE mart_brand_daily CASCADE", // and the view mart_brand_movement
           "DROP TABLE fact_media",
           // the drift the catalogue prevents: posts as bigint, a column renamed
           "CREATE TABLE mart_brand_daily (brand text NOT NULL, day date NOT NULL, followers bigint,"

@@ -63,7 +63,13 @@ class ScheduledRunsTest {
           "mart_post_type",
           "mart_upload_heatmap",
           "mart_hashtag_daily",
-          "mart_keyword_daily");
+          "mart_keyword_daily",
+          // Issue #14: brand marts over every published day, and spikes whose baselines before a
+          // window come from the published mart_hashtag_daily. mart_ranking_snapshot is the one table
+          // that differs by design (a set of rows per run): checked on its own below.
+          "mart_best_time",
+          "mart_brand_growth",
+          "mart_hashtag_spike");
 
   @BeforeAll
   void generateAndRunOnce() throws Exception {
@@ -86,6 +92,9 @@ class ScheduledRunsTest {
       }
     }
     assertTrue(days.size() >= 4, "days " + days);
+    // The spike comparison is not vacuous: the zone has brand hashtag spikes (defaults: 14 days, 3 sd, 5 mentions).
+    assertFalse(fullRun.get("mart_hashtag_spike").isEmpty(), "no hashtag spikes in the zone");
+    assertFalse(fullRun.get("mart_best_time").isEmpty(), "no best-time cells in the zone");
   }
 
   @AfterAll
@@ -110,6 +119,25 @@ class ScheduledRunsTest {
         assertEquals(
             SinkDumps.query(c, "SELECT count(*) FROM profile_snapshot"),
             List.of(String.valueOf(count(work.resolve("full"), "profile_snapshot"))));
+        // One ranking snapshot per run, each of its window's last day, as mart_brand_daily ranked it
+        // then; the last run's is the full run's ranking of the last day.
+        List<String> expectedDays = new ArrayList<>();
+        expectedDays.add(days.get(firstSingle - 1) + "|2");
+        for (int i = firstSingle; i < days.size(); i++) {
+          expectedDays.add(days.get(i) + "|2");
+        }
+        assertEquals(
+            expectedDays,
+            SinkDumps.query(c, "SELECT day, count(*) FROM mart_ranking_snapshot GROUP BY taken_at, day ORDER BY taken_at"));
+        assertEquals(
+            fullRun.get("mart_brand_daily").stream()
+                .filter(r -> r.split("\\|")[1].equals(days.get(days.size() - 1).toString()))
+                .map(r -> { String[] f = r.split("\\|"); return f[0] + "|" + f[6] + "|" + f[7] + "|" + f[8] + "|" + f[9] + "|" + f[10]; })
+                .collect(java.util.stream.Collectors.toList()),
+            SinkDumps.query(
+                c,
+                "SELECT brand, media_rank, follower_rank, community_rank, popularity_score, popularity_rank"
+                    + " FROM mart_ranking_snapshot WHERE taken_at = (SELECT max(taken_at) FROM mart_ranking_snapshot) ORDER BY brand"));
         // Each run recorded itself, and none is left running.
         assertEquals(List.of("succeeded|4"), SinkDumps.query(c, "SELECT status, count(*) FROM pipeline_run GROUP BY 1"));
         // No staging table survives a run.

@@ -49,7 +49,7 @@ public final class Sql {
     try (Connection c = target.connect();
         Statement s = c.createStatement()) {
       for (Tables.Table t : Tables.all()) {
-        s.execute("DROP TABLE IF EXISTS " + t.name);
+        s.execute("DROP TABLE IF EXISTS " + t.name + " CASCADE"); // and the views over it
       }
       Tables.ensureAll(c);
     }

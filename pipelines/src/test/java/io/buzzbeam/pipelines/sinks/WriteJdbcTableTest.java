@@ -140,11 +140,16 @@ public class WriteJdbcTableTest {
     assertEquals(
         Arrays.asList(
             "fact_media",
+            "mart_best_time", // issue #14's marts and view (docs/METRICS.md)
             "mart_brand_daily",
+            "mart_brand_growth",
+            "mart_brand_movement",
             "mart_brand_summary",
             "mart_hashtag_daily",
+            "mart_hashtag_spike",
             "mart_keyword_daily",
             "mart_post_type",
+            "mart_ranking_snapshot",
             "mart_upload_heatmap",
             "pipeline_run",
             "profile_snapshot",
@@ -184,6 +189,10 @@ public class WriteJdbcTableTest {
       {"quality_report", "run_id,model,metric,field"},
       {"pipeline_run", "run_id"},
       {"profile_snapshot", "brand,collected_at"},
+      {"mart_ranking_snapshot", "taken_at,brand"},
+      {"mart_best_time", "brand,weekday,hour"},
+      {"mart_brand_growth", "brand,day"},
+      {"mart_hashtag_spike", "source,scope,day,hashtag"},
     };
     for (String[] k : keys) {
       assertEquals(List.of(k[1]), Sql.rows(target, String.format(pkSql, k[0])), k[0]);

@@ -28,6 +28,8 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
   private final PCollection<KV<String, FollowerHistory>> histories;
   private final PCollection<MediaMorphs> morphs;
   private final @Nullable PCollection<Media> publishedMedia;
+  // Issue #14's marts (AnalyticsMarts); null: the six SPEC §5 marts only.
+  private @Nullable AnalyticsMarts analytics;
 
   private ComputeMarts(
       PCollection<ProfileSnapshot> profiles,
@@ -56,7 +58,16 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
 
   /** The brand marts also cover {@code published}: brand and hashtag media of days outside the window. */
   public ComputeMarts withPublishedMedia(PCollection<Media> published) {
-    return new ComputeMarts(profiles, histories, morphs, published);
+    ComputeMarts withPublished = new ComputeMarts(profiles, histories, morphs, published);
+    withPublished.analytics = analytics;
+    return withPublished;
+  }
+
+  /** Also issue #14's marts ({@link AnalyticsMarts}). */
+  public ComputeMarts withAnalytics(AnalyticsMarts analytics) {
+    ComputeMarts withAnalytics = new ComputeMarts(profiles, histories, morphs, publishedMedia);
+    withAnalytics.analytics = analytics;
+    return withAnalytics;
   }
 
   @Override
@@ -70,7 +81,7 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
                 .setCoder(ModelCoder.of(Media.class));
     // B, D, the histories' side input and the brand / hashtag split: once, for every brand mart.
     BrandInputs brand = BrandInputs.of(brandMartMedia, profiles, histories);
-    return new Marts(
+    Marts marts = new Marts(
         media.getPipeline(),
         brand.apply("BrandDaily", BrandMart.daily()),
         brand.apply("BrandSummary", BrandMart.summary()),
@@ -78,5 +89,6 @@ public class ComputeMarts extends PTransform<PCollection<Media>, Marts> {
         brand.apply("UploadHeatmap", UploadHeatmapMart.create()),
         media.apply("HashtagDaily", HashtagDailyMart.create()),
         morphs.apply("KeywordDaily", KeywordDailyMart.create()));
+    return analytics == null ? marts : marts.and(analytics.compute(brandMartMedia, marts));
   }
 }

@@ -11,7 +11,7 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
-/** The six SPEC §5 marts of one run, each a {@code PCollection<Row>} with its {@link MartSchemas} schema. */
+/** The six SPEC §5 marts of one run (and issue #14's when asked for, {@link AnalyticsMarts}), each a {@code PCollection<Row>} with its {@link MartSchemas} schema. */
 public final class Marts implements POutput {
 
   private final Pipeline pipeline;
@@ -34,6 +34,18 @@ public final class Marts implements POutput {
     tables.put(MartSchemas.HASHTAG_DAILY_TABLE, hashtagDaily);
     tables.put(MartSchemas.KEYWORD_DAILY_TABLE, keywordDaily);
     this.byTable = java.util.Collections.unmodifiableMap(tables);
+  }
+
+  private Marts(Pipeline pipeline, Map<String, PCollection<Row>> byTable) {
+    this.pipeline = pipeline;
+    this.byTable = java.util.Collections.unmodifiableMap(byTable);
+  }
+
+  /** These marts and {@code more} (issue #14's, see {@link AnalyticsMarts}), in that order. */
+  Marts and(Map<String, PCollection<Row>> more) {
+    Map<String, PCollection<Row>> tables = new LinkedHashMap<>(byTable);
+    tables.putAll(more);
+    return new Marts(pipeline, tables);
   }
 
   public PCollection<Row> brandDaily() {

@@ -18,8 +18,8 @@ import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 
 /**
- * The table catalogue: every SPEC §5 table (and the one table buzzbeam adds, {@code
- * profile_snapshot}) declared once — name, columns and types, key, indexes and how a run replaces
+ * The table catalogue: every SPEC §5 table (and the tables buzzbeam adds: {@code
+ * profile_snapshot}, and issue #14's marts and view, docs/METRICS.md) declared once — name, columns and types, key, indexes and how a run replaces
  * its rows ({@link Replace}). Everything else derives from it: the DDL, the Beam {@link Schema} of
  * the rows a mart or mapping emits ({@link Table#schema()}), the staging tables and the publish
  * statements, the check that an existing table still has these columns, and the tests.
@@ -41,7 +41,8 @@ public final class Tables {
     DOUBLE("double precision", Types.DOUBLE, FieldType.DOUBLE),
     DATE("date", Types.DATE, FieldType.logicalType(SqlTypes.DATE)),
     TIMESTAMPTZ("timestamptz", Types.TIMESTAMP_WITH_TIMEZONE, FieldType.logicalType(SqlTypes.TIMESTAMP)),
-    JSONB("jsonb", Types.OTHER, FieldType.STRING);
+    JSONB("jsonb", Types.OTHER, FieldType.STRING),
+    BOOLEAN("boolean", Types.BOOLEAN, FieldType.BOOLEAN);
 
     /** The PostgreSQL type as the DDL writes it. */
     public final String sql;
@@ -71,13 +72,16 @@ public final class Tables {
    * How a run replaces a table's published rows (SPEC §5 "Publishing"): the rows it stages replace
    * the published rows of the run's window ({@code DAYS}), all rows ({@code ALL}: the brand marts,
    * which a run recomputes over every published day) or the rows of its run id ({@code RUN}); {@code
-   * DRIVER} tables are written by the driver itself, not staged.
+   * DRIVER} tables are written by the driver itself, not staged. {@code KEEP} tables accumulate:
+   * the staged rows are upserted and no published row is ever deleted (the ranking snapshots, one
+   * set per run, keyed by the run's {@code taken_at}; a rerun with the same key rewrites its rows).
    */
   public enum Replace {
     DAYS,
     ALL,
     RUN,
-    DRIVER
+    DRIVER,
+    KEEP
   }
 
   /** One column; key columns are always NOT NULL. */
@@ -431,6 +435,122 @@ public final class Tables {
           .replacing(Replace.DAYS)
           .build();
 
+  // ---- Issue #14 "analytics beyond the seeds" (docs/METRICS.md): buzzbeam's additions to §5.
+
+  /**
+   * The popularity ranking of the window's last day as each publishing run computed it (METRICS.md
+   * §1): one set of rows per run, keyed by the instant the driver fixed for the run.
+   */
+  public static final Table MART_RANKING_SNAPSHOT =
+      table("mart_ranking_snapshot")
+          .key("taken_at", ColumnType.TIMESTAMPTZ)
+          .key("brand", ColumnType.TEXT)
+          .required("day", ColumnType.DATE)
+          .required("media_rank", ColumnType.INTEGER)
+          .required("follower_rank", ColumnType.INTEGER)
+          .required("community_rank", ColumnType.INTEGER)
+          .required("popularity_score", ColumnType.INTEGER)
+          .required("popularity_rank", ColumnType.INTEGER)
+          .index("day")
+          .replacing(Replace.KEEP)
+          .build();
+
+  /** Mean engagement rate by brand (and {@code __all__}) × weekday × hour (METRICS.md §2). */
+  public static final Table MART_BEST_TIME =
+      table("mart_best_time")
+          .key("brand", ColumnType.TEXT)
+          .key("weekday", ColumnType.INTEGER)
+          .key("hour", ColumnType.INTEGER)
+          .required("weekday_name", ColumnType.TEXT)
+          .required("posts", ColumnType.INTEGER)
+          .required("rated_posts", ColumnType.INTEGER)
+          .nullable("avg_engagement_rate", ColumnType.DOUBLE)
+          .required("min_posts", ColumnType.INTEGER)
+          .required("sufficient", ColumnType.BOOLEAN)
+          .nullable("slot_rank", ColumnType.INTEGER)
+          .replacing(Replace.ALL)
+          .build();
+
+  /** Growth and competitor metrics per brand × day of B × D (METRICS.md §3). */
+  public static final Table MART_BRAND_GROWTH =
+      table("mart_brand_growth")
+          .key("brand", ColumnType.TEXT)
+          .key("day", ColumnType.DATE)
+          .nullable("followers", ColumnType.BIGINT)
+          .nullable("follower_growth", ColumnType.BIGINT)
+          .nullable("follower_growth_pct", ColumnType.DOUBLE)
+          .required("posts", ColumnType.INTEGER)
+          .required("posts_7d", ColumnType.INTEGER)
+          .nullable("avg_engagement_rate", ColumnType.DOUBLE)
+          .nullable("interactions_per_post", ColumnType.DOUBLE)
+          .nullable("image_share_7d", ColumnType.DOUBLE)
+          .nullable("carousel_share_7d", ColumnType.DOUBLE)
+          .nullable("video_share_7d", ColumnType.DOUBLE)
+          .nullable("reels_share_7d", ColumnType.DOUBLE)
+          .index("day")
+          .replacing(Replace.ALL)
+          .build();
+
+  /** Days on which a brand hashtag's mentions exceed its trailing baseline (METRICS.md §4). */
+  public static final Table MART_HASHTAG_SPIKE =
+      table("mart_hashtag_spike")
+          .key("source", ColumnType.TEXT)
+          .key("scope", ColumnType.TEXT)
+          .key("day", ColumnType.DATE)
+          .key("hashtag", ColumnType.TEXT)
+          .required("mentions", ColumnType.INTEGER)
+          .required("baseline_days", ColumnType.INTEGER)
+          .required("baseline_mean", ColumnType.DOUBLE)
+          .required("baseline_sd", ColumnType.DOUBLE)
+          .required("threshold", ColumnType.DOUBLE)
+          .index("day")
+          .replacing(Replace.DAYS)
+          .build();
+
+  /** A view over catalogue tables: created when absent, never replaced while dashboards read it. */
+  public static final class View implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String name;
+    public final String select;
+
+    View(String name, String select) {
+      this.name = name;
+      this.select = select;
+    }
+
+    public String createViewSql() {
+      return "CREATE VIEW " + name + " AS " + select;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /**
+   * Each brand's popularity rank against the previous calendar day (METRICS.md §1): a view, not a
+   * column of {@code mart_brand_daily}, so SPEC §5's columns stay as they are, no migration is
+   * needed, and it can never disagree with the published ranks (it is read in the same snapshot).
+   */
+  public static final View MART_BRAND_MOVEMENT =
+      new View(
+          "mart_brand_movement",
+          "SELECT d.brand, d.day, d.popularity_rank, d.popularity_score, p.popularity_rank AS previous_rank,"
+              + " p.popularity_rank - d.popularity_rank AS rank_change,"
+              + " CASE WHEN p.popularity_rank IS NULL THEN 'new'"
+              + " WHEN p.popularity_rank > d.popularity_rank THEN '▲ ' || (p.popularity_rank - d.popularity_rank)"
+              + " WHEN p.popularity_rank < d.popularity_rank THEN '▼ ' || (d.popularity_rank - p.popularity_rank)"
+              + " ELSE '=' END AS movement,"
+              + " d.day = (SELECT max(day) FROM mart_brand_daily) AS latest_day"
+              + " FROM mart_brand_daily d LEFT JOIN mart_brand_daily p"
+              + " ON p.brand = d.brand AND p.day = d.day - 1");
+
+  /** Every view, created after the tables. */
+  public static List<View> views() {
+    return List.of(MART_BRAND_MOVEMENT);
+  }
+
   private static final Map<String, Table> ALL = new LinkedHashMap<>();
 
   static {
@@ -446,12 +566,16 @@ public final class Tables {
             REJECTED,
             QUALITY_REPORT,
             PIPELINE_RUN,
-            PROFILE_SNAPSHOT)) {
+            PROFILE_SNAPSHOT,
+            MART_RANKING_SNAPSHOT,
+            MART_BEST_TIME,
+            MART_BRAND_GROWTH,
+            MART_HASHTAG_SPIKE)) {
       ALL.put(t.name, t);
     }
   }
 
-  /** Every table, in SPEC §5 order, then {@code profile_snapshot}. */
+  /** Every table, in SPEC §5 order, then {@code profile_snapshot}, then issue #14's marts. */
   public static List<Table> all() {
     return new ArrayList<>(ALL.values());
   }
@@ -499,6 +623,11 @@ public final class Tables {
                 s.execute(index);
               }
             }
+            for (View v : views()) {
+              if (!viewExists(c, v.name)) {
+                s.execute(v.createViewSql());
+              }
+            }
           }
           return null;
         });
@@ -521,6 +650,17 @@ public final class Tables {
       }
     }
     return out;
+  }
+
+  private static boolean viewExists(Connection c, String view) throws SQLException {
+    try (java.sql.PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM information_schema.views WHERE table_schema = current_schema() AND table_name = ?")) {
+      ps.setString(1, view);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static Map<String, String> existingColumns(Connection c, String table) throws SQLException {
