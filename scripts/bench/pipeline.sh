@@ -63,9 +63,11 @@ zone() { # name, generate args...
   fi
 }
 echo "== zones (in $work)"
-zone A --seed=42 --days=3 --brands=11 --scale=1
-zone B --seed=42 --days=6 --brands=11 --scale=1
-zone M --seed=42 --days=3 --brands=11 --scale=4
+# BUZZBEAM_BENCH_SCALE shrinks every zone (e.g. 0.02 to try the script out in a minute).
+scale="${BUZZBEAM_BENCH_SCALE:-1}"
+zone A --seed=42 --days=3 --brands=11 --scale="$scale"
+zone B --seed=42 --days=6 --brands=11 --scale="$scale"
+zone M --seed=42 --days=3 --brands=11 --scale="$(awk -v s="$scale" 'BEGIN { print 4 * s }')"
 if [[ ! -d "$work/R" ]]; then
   cp -r "$work/A" "$work/R"
   python3 scripts/bench/realtext_zone.py "$work/R" "$corpus"
