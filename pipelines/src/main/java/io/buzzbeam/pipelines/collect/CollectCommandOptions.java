@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.collect;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -126,6 +127,7 @@ public interface CollectCommandOptions extends PipelineOptions {
   void setUsagePauseMax(String value);
 
   @Description("Slack-compatible URL that gets failures ({\"text\": \"...\"}).")
+  @JsonIgnore // a secret, as run's --alertWebhook: Beam requires the same annotation on every interface declaring it
   String getAlertWebhook();
 
   void setAlertWebhook(String value);
