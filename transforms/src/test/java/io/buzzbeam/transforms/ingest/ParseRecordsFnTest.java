@@ -13,9 +13,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,20 +41,7 @@ public class ParseRecordsFnTest {
                         new RawRecord("insta/p.json", 1, RawRecord.FORMAT_INSTALOADER, null))
                     .withCoder(SerializableCoder.of(RawRecord.class)))
             .apply(
-                ParDo.of(
-                        new ParseRecordsFn(
-                            "Asia/Seoul",
-                            "r",
-                            false,
-                            LandingResult.MEDIA,
-                            LandingResult.PROFILES,
-                            LandingResult.REJECTED,
-                            LandingResult.QUALITY))
-                    .withOutputTags(
-                        LandingResult.MEDIA,
-                        TupleTagList.of(LandingResult.PROFILES)
-                            .and(LandingResult.REJECTED)
-                            .and(LandingResult.QUALITY)));
+                ParseRecordsFn.toLandingResultTags("Asia/Seoul", "r", false));
     parsed.get(LandingResult.MEDIA).setCoder(AvroCoder.specific(Media.class));
     parsed.get(LandingResult.PROFILES).setCoder(AvroCoder.specific(ProfileSnapshot.class));
     parsed.get(LandingResult.REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
