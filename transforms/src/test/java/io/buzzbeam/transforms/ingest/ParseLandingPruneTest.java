@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.testing.Counters;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -103,17 +101,7 @@ public class ParseLandingPruneTest extends LandingZoneTest {
     PipelineResult run = p.run();
     run.waitUntilFinish();
     // The Beam counter the run report prints ("files pruned by --from").
-    long pruned = 0;
-    for (MetricResult<Long> c :
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(QualityCount.COUNTER_NAMESPACE, "file.pruned"))
-                    .build())
-            .getCounters()) {
-      pruned += c.getAttempted();
-    }
-    assertEquals(3L, pruned);
+    assertEquals(3L, Counters.attempted(run, QualityCount.COUNTER_NAMESPACE, "file.pruned"));
   }
 
   @Test

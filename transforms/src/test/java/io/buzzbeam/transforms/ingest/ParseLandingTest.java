@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
+import io.buzzbeam.transforms.testing.Counters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,10 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
@@ -287,17 +284,7 @@ public class ParseLandingTest extends LandingZoneTest {
   }
 
   private static long counter(PipelineResult run, String name) {
-    MetricQueryResults results =
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(QualityCount.COUNTER_NAMESPACE, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> counter : results.getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
+    return Counters.attempted(run, QualityCount.COUNTER_NAMESPACE, name);
   }
 
   @Test

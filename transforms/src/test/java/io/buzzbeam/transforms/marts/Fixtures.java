@@ -17,14 +17,14 @@ import org.apache.beam.sdk.values.PCollection;
  * {@code day}, {@code hour} and {@code weekday} are the posting time's in Asia/Seoul (UTC+9),
  * a snapshot's {@code day} its collection day there.
  */
-final class Fixtures {
+public final class Fixtures {
 
   static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
   private Fixtures() {}
 
   /** A media posted at {@code postedLocal} (Seoul wall-clock time, e.g. "2023-09-01T12:00:00"). */
-  static Media.Builder media(String source, String scope, String id, String postedLocal) {
+  public static Media.Builder media(String source, String scope, String id, String postedLocal) {
     ZonedDateTime posted = LocalDateTime.parse(postedLocal).atZone(SEOUL);
     return Media.newBuilder()
         .setSource(source)
