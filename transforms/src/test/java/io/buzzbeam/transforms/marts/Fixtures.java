@@ -81,4 +81,15 @@ public final class Fixtures {
     return p.apply(
         "Profiles", Create.of(profiles).withCoder(AvroCoder.specific(ProfileSnapshot.class)));
   }
+
+  /** {@code media} with followers attached from {@code profiles}, as the pipeline hands them to the marts. */
+  static PCollection<Media> attached(Pipeline p, List<Media> media, PCollection<ProfileSnapshot> profiles) {
+    return create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
+  }
+
+  /** The brand marts' inputs from {@code media} and {@code profiles}, followers attached. */
+  static BrandInputs brandInputs(Pipeline p, List<Media> media, List<ProfileSnapshot> profiles) {
+    PCollection<ProfileSnapshot> snapshots = createProfiles(p, profiles);
+    return BrandInputs.of(attached(p, media, snapshots), snapshots);
+  }
 }
