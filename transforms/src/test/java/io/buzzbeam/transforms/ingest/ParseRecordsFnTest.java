@@ -12,9 +12,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,10 +45,7 @@ public class ParseRecordsFnTest {
     parsed.get(LandingResult.REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
     parsed.get(LandingResult.QUALITY).setCoder(QualityCountCoder.of(p));
 
-    PAssert.that(
-            parsed
-                .get(LandingResult.REJECTED)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe)))
+    PAssert.that(LandingFixtures.describeRejected(parsed.get(LandingResult.REJECTED)))
         .containsInAnyOrder(
             "r|envelope|graph/a.jsonl|1|[failed:parse]", "r|media|insta/p.json|1|[failed:parse]");
     // The envelope "read" the failed parse had counted before throwing is not counted twice.
