@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines;
 
+import static io.buzzbeam.pipelines.QualityReportRows.assertCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -59,6 +59,26 @@ class EndToEndTest {
           "mart_keyword_daily",
           "rejected",
           "quality_report");
+
+  /** mart_brand_daily of the fixture, worked out by hand (columns as the dump and the query give them). */
+  static final List<String> BRAND_DAILY =
+      List.of(
+          // 09-02: chanel avg 2.1818 (m1; m2 null), 1 mention (h1); dior 1.0; prada no posts.
+          // media ranks 1,2,3 (prada null last); followers 1100,500,null → 1,2,3; mentions 1,0,0 → 1,2,2
+          "chanel|2023-09-02|1100|2|2.181818182|1|1|1|1|3|1",
+          "dior|2023-09-02|500|1|1.000000000|0|2|2|2|6|2",
+          "prada|2023-09-02|null|0|null|0|3|3|2|8|3",
+          // 09-03: only p1 (null rate) → every media rank 1; mentions all 0 → all 1
+          "chanel|2023-09-03|1100|0|null|0|1|1|1|3|1",
+          "dior|2023-09-03|500|0|null|0|1|2|1|4|2",
+          "prada|2023-09-03|null|1|null|0|1|3|1|5|3");
+
+  /** mart_brand_summary of the fixture, worked out by hand. */
+  static final List<String> BRAND_SUMMARY =
+      List.of(
+          "chanel|1100|2|2.181818182|1|1|1|1|3|1",
+          "dior|500|1|1.000000000|0|2|2|2|6|2",
+          "prada|null|1|null|0|3|3|2|8|3");
 
   @BeforeAll
   void runTwice() throws Exception {
@@ -121,11 +141,7 @@ class EndToEndTest {
 
   @Test
   void qualityReportBalancesPerModel() {
-    Map<String, Long> q = new LinkedHashMap<>();
-    for (String row : firstTables.get("quality_report")) {
-      String[] f = row.split("\\|", -1);
-      q.put(f[1] + "." + f[2] + (f[3].isEmpty() ? "" : "." + f[3]), Long.parseLong(f[4]));
-    }
+    Map<String, Long> q = QualityReportRows.byKey(firstTables.get("quality_report"), 1);
     // file: 3 graph + 5 Instaloader files; the truncated gzip is unreadable; the Profile file is skipped
     assertCounts(q, "file", 8, 7, 1);
     assertEquals(1L, q.get("file.skipped.node_type"));
@@ -144,24 +160,8 @@ class EndToEndTest {
 
   @Test
   void brandDailyIsTheDenseGridWithSqlRanks() {
-    assertEquals(
-        List.of(
-            // 09-02: chanel avg 2.1818 (m1; m2 null), 1 mention (h1); dior 1.0; prada no posts.
-            // media ranks 1,2,3 (prada null last); followers 1100,500,null → 1,2,3; mentions 1,0,0 → 1,2,2
-            "chanel|2023-09-02|1100|2|2.181818182|1|1|1|1|3|1",
-            "dior|2023-09-02|500|1|1.000000000|0|2|2|2|6|2",
-            "prada|2023-09-02|null|0|null|0|3|3|2|8|3",
-            // 09-03: only p1 (null rate) → every media rank 1; mentions all 0 → all 1
-            "chanel|2023-09-03|1100|0|null|0|1|1|1|3|1",
-            "dior|2023-09-03|500|0|null|0|1|2|1|4|2",
-            "prada|2023-09-03|null|1|null|0|1|3|1|5|3"),
-        firstTables.get("mart_brand_daily"));
-    assertEquals(
-        List.of(
-            "chanel|1100|2|2.181818182|1|1|1|1|3|1",
-            "dior|500|1|1.000000000|0|2|2|2|6|2",
-            "prada|null|1|null|0|3|3|2|8|3"),
-        firstTables.get("mart_brand_summary"));
+    assertEquals(BRAND_DAILY, firstTables.get("mart_brand_daily"));
+    assertEquals(BRAND_SUMMARY, firstTables.get("mart_brand_summary"));
   }
 
   @Test
@@ -274,22 +274,13 @@ class EndToEndTest {
       // (fact_media, profile_snapshot), so they are exactly the full run's (hand-checked in
       // brandDailyIsTheDenseGridWithSqlRanks).
       assertEquals(
-          List.of(
-              "chanel|2023-09-02|1100|2|2.181818182|1|1|1|1|3|1",
-              "dior|2023-09-02|500|1|1.000000000|0|2|2|2|6|2",
-              "prada|2023-09-02|null|0|null|0|3|3|2|8|3",
-              "chanel|2023-09-03|1100|0|null|0|1|1|1|3|1",
-              "dior|2023-09-03|500|0|null|0|1|2|1|4|2",
-              "prada|2023-09-03|null|1|null|0|1|3|1|5|3"),
+          BRAND_DAILY,
           query(
               c,
               "SELECT brand, day, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
                   + " follower_rank, community_rank, popularity_score, popularity_rank FROM mart_brand_daily ORDER BY day, brand"));
       assertEquals(
-          List.of(
-              "chanel|1100|2|2.181818182|1|1|1|1|3|1",
-              "dior|500|1|1.000000000|0|2|2|2|6|2",
-              "prada|null|1|null|0|3|3|2|8|3"),
+          BRAND_SUMMARY,
           query(
               c,
               "SELECT brand, followers, posts, avg_engagement_rate, hashtag_mentions, media_rank,"
@@ -318,12 +309,6 @@ class EndToEndTest {
     assertEquals(2, status, message);
     assertEquals(1, message.strip().lines().count(), message);
     assertTrue(message.contains(expected), message);
-  }
-
-  private static void assertCounts(Map<String, Long> q, String model, long read, long valid, long rejected) {
-    assertEquals(read, q.get(model + ".read"), model + " read");
-    assertEquals(valid, q.get(model + ".valid"), model + " valid");
-    assertEquals(rejected, q.get(model + ".rejected"), model + " rejected");
   }
 
   private String runOk(String... options) {

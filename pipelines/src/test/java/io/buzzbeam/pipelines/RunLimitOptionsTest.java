@@ -2,28 +2,15 @@ package io.buzzbeam.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.buzzbeam.pipelines.cli.Main;
-import io.buzzbeam.pipelines.cli.RunCommand;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.MongoTimeouts;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --maxLineBytes} and {@code --maxFileBytes} (SPEC §2 Limits), and the server timeouts
  * ({@code --jdbc*TimeoutSeconds}, {@code --mongo*TimeoutSeconds}): defaults, values, usage errors.
  */
-class RunLimitOptionsTest {
-
-  @TempDir Path landing;
-
-  private RunSettings settings(String... extra) {
-    return RunOptionsCheck.settings(landing, extra);
-  }
+class RunLimitOptionsTest extends RunOptionsCheck {
 
   @Test
   void defaultsAreThoseOfTheSpec() {
@@ -71,9 +58,5 @@ class RunLimitOptionsTest {
     // client to give up first, with a bare read timeout.
     assertUsage("--jdbcStatementTimeoutSeconds must be between 1 and --jdbcSocketTimeoutSeconds - 1 (got 180 and 180)", "--jdbcStatementTimeoutSeconds=180");
     assertUsage("--jdbcStatementTimeoutSeconds must be between 1 and --jdbcSocketTimeoutSeconds - 1 (got 0 and 180)", "--jdbcStatementTimeoutSeconds=0");
-  }
-
-  private void assertUsage(String expected, String option) {
-    RunOptionsCheck.assertUsage(landing, expected, option);
   }
 }

@@ -9,14 +9,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The settings of {@code run} over a landing directory, and its usage errors, for option tests. */
-final class RunOptionsCheck {
+/**
+ * Base of the option tests of {@code run}: its settings over a landing directory of the test's
+ * own, and its usage errors.
+ */
+abstract class RunOptionsCheck {
 
-  private RunOptionsCheck() {}
+  @TempDir Path landing;
 
   /** {@code run --runner=DirectRunner --landing=LANDING EXTRA...}, checked. */
-  static RunSettings settings(Path landing, String... extra) {
+  RunSettings settings(String... extra) {
     String[] args = new String[extra.length + 2];
     args[0] = "--runner=DirectRunner";
     args[1] = "--landing=" + landing;
@@ -25,7 +29,7 @@ final class RunOptionsCheck {
   }
 
   /** {@code run} with {@code option} exits 2 with one line on stderr holding {@code expected}. */
-  static void assertUsage(Path landing, String expected, String option) {
+  void assertUsage(String expected, String option) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
         Main.run(

@@ -12,14 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --tokenizer} and {@code --userDictionary} (issue #14): defaults, values, usage errors, run id. */
-class RunTokenizerOptionsTest {
-
-  @TempDir Path landing;
+class RunTokenizerOptionsTest extends RunOptionsCheck {
   @TempDir Path dir;
-
-  private RunSettings settings(String... extra) {
-    return RunOptionsCheck.settings(landing, extra);
-  }
 
   @Test
   void oktAndTheBuiltInDictionaryByDefault() {
@@ -57,9 +51,5 @@ class RunTokenizerOptionsTest {
     assertEquals(defaults, RunIds.derive(settings("--tokenizer=okt")));
     assertNotEquals(defaults, RunIds.derive(settings("--tokenizer=nori")));
     assertNotEquals(defaults, RunIds.derive(settings("--userDictionary=" + dict)));
-  }
-
-  private void assertUsage(String expected, String option) {
-    RunOptionsCheck.assertUsage(landing, expected, option);
   }
 }

@@ -24,6 +24,13 @@ class RunnerConfigsTest {
   @TempDir Path dir;
   final Map<String, String> env = Map.of("BUZZBEAM_HOME", "/srv/buzzbeam");
 
+  /** The message of the usage error that {@code RunnerConfigs.apply(args)} throws. */
+  private String usageError(String... args) {
+    return assertThrows(
+            UsageException.class, () -> RunnerConfigs.apply(args, dir, env), String.join(" ", args))
+        .getMessage();
+  }
+
   @BeforeEach
   void files() throws IOException {
     Files.writeString(
@@ -69,33 +76,23 @@ class RunnerConfigsTest {
 
   @Test
   void unknownNameIsAUsageErrorNamingTheOption() {
-    UsageException e =
-        assertThrows(
-            UsageException.class,
-            () -> RunnerConfigs.apply(new String[] {"--runnerConfig=nope"}, dir, env));
     assertEquals(
-        "--runnerConfig: unknown runner config 'nope' (known: cluster, local)", e.getMessage());
+        "--runnerConfig: unknown runner config 'nope' (known: cluster, local)",
+        usageError("--runnerConfig=nope"));
   }
 
   @Test
   void emptyOrPathLikeNamesAreUsageErrors() {
     for (String arg : new String[] {"--runnerConfig", "--runnerConfig=", "--runnerConfig=../local"}) {
-      UsageException e =
-          assertThrows(
-              UsageException.class, () -> RunnerConfigs.apply(new String[] {arg}, dir, env), arg);
-      assertTrue(e.getMessage().startsWith("--runnerConfig"), e.getMessage());
+      String message = usageError(arg);
+      assertTrue(message.startsWith("--runnerConfig"), message);
     }
   }
 
   @Test
   void givenTwiceIsAUsageError() {
-    UsageException e =
-        assertThrows(
-            UsageException.class,
-            () ->
-                RunnerConfigs.apply(
-                    new String[] {"--runnerConfig=local", "--runnerConfig=cluster"}, dir, env));
-    assertEquals("--runnerConfig may be given only once", e.getMessage());
+    assertEquals(
+        "--runnerConfig may be given only once", usageError("--runnerConfig=local", "--runnerConfig=cluster"));
   }
 
   @Test
@@ -131,13 +128,9 @@ class RunnerConfigsTest {
 
   @Test
   void unsetVariableWithoutDefaultIsAUsageError() {
-    UsageException e =
-        assertThrows(
-            UsageException.class,
-            () -> RunnerConfigs.apply(new String[] {"--runnerConfig=cluster"}, dir, env));
     assertEquals(
         "--runnerConfig=cluster: cluster.options line 3: environment variable JOB is not set",
-        e.getMessage());
+        usageError("--runnerConfig=cluster"));
   }
 
   @Test
@@ -147,22 +140,12 @@ class RunnerConfigsTest {
     Files.writeString(dir.resolve("nested.options"), "--runnerConfig=local\n");
     assertEquals(
         "--runnerConfig=bad: bad.options line 2 is not --option=value: 'parallelism=2'",
-        assertThrows(
-                UsageException.class,
-                () -> RunnerConfigs.apply(new String[] {"--runnerConfig=bad"}, dir, env))
-            .getMessage());
+        usageError("--runnerConfig=bad"));
     assertEquals(
         "--runnerConfig=dup: dup.options line 2: --a is given twice",
-        assertThrows(
-                UsageException.class,
-                () -> RunnerConfigs.apply(new String[] {"--runnerConfig=dup"}, dir, env))
-            .getMessage());
+        usageError("--runnerConfig=dup"));
     assertTrue(
-        assertThrows(
-                UsageException.class,
-                () -> RunnerConfigs.apply(new String[] {"--runnerConfig=nested"}, dir, env))
-            .getMessage()
-            .startsWith("--runnerConfig=nested: nested.options line 1"));
+        usageError("--runnerConfig=nested").startsWith("--runnerConfig=nested: nested.options line 1"));
   }
 
   /** The repository's own option sets are valid Beam options for their runners. */

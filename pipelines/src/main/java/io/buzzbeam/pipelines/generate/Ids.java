@@ -41,28 +41,30 @@ final class Ids {
   }
 
   static String hex(long hash, int length) {
-    StringBuilder sb = new StringBuilder(length);
-    long bits = 0;
-    for (int i = 0; i < length; i++) {
-      if (i % 16 == 0) {
-        bits = Rand.mix(hash + i); // a fresh 64 bits per 16 digits
-      }
-      sb.append(HEX[(int) (bits & 15)]);
-      bits >>>= 4;
-    }
-    return sb.toString();
+    return draw(hash, length, HEX, 4); // a fresh 64 bits per 16 digits
   }
 
   /** Base64url-looking token, for cursors and fbtrace ids. */
   static String token(long hash, int length) {
+    return draw(hash, length, SHORTCODE_ALPHABET, 6); // a fresh 60 bits per 10 characters
+  }
+
+  /**
+   * {@code length} characters of {@code alphabet} (2^{@code bitsPerChar} of them), each taken from
+   * the next {@code bitsPerChar} bits of a mix of {@code hash}, mixed afresh every 64 / {@code bitsPerChar}
+   * characters.
+   */
+  private static String draw(long hash, int length, char[] alphabet, int bitsPerChar) {
+    int perMix = 64 / bitsPerChar;
+    long mask = (1L << bitsPerChar) - 1;
     StringBuilder sb = new StringBuilder(length);
     long bits = 0;
     for (int i = 0; i < length; i++) {
-      if (i % 10 == 0) {
-        bits = Rand.mix(hash + i); // a fresh 60 bits per 10 characters
+      if (i % perMix == 0) {
+        bits = Rand.mix(hash + i);
       }
-      sb.append(SHORTCODE_ALPHABET[(int) (bits & 63)]);
-      bits >>>= 6;
+      sb.append(alphabet[(int) (bits & mask)]);
+      bits >>>= bitsPerChar;
     }
     return sb.toString();
   }

@@ -7,11 +7,7 @@ import java.time.LocalDate;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link Media} (the canonical Avro record) to rows of the SPEC §5 table {@code fact_media}. One
@@ -21,20 +17,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * supplementary CJK character counts as one, as a reader would count it. The full caption is not
  * copied here: it lives in Mongo's {@code media} collection and the Avro stage.
  */
-public final class FactMediaRows extends PTransform<PCollection<Media>, PCollection<Row>> {
+public final class FactMediaRows extends TableRows<Media> {
 
   /** The catalogue's schema of {@link Tables#FACT_MEDIA}. */
   public static final Schema SCHEMA = Tables.FACT_MEDIA.schema();
 
-  public static FactMediaRows create() {
-    return new FactMediaRows();
+  private FactMediaRows() {
+    super("fact_media", SCHEMA, FactMediaRows::toRow);
   }
 
-  @Override
-  public PCollection<Row> expand(PCollection<Media> media) {
-    return media
-        .apply("To fact_media row", MapElements.into(TypeDescriptors.rows()).via(FactMediaRows::toRow))
-        .setRowSchema(SCHEMA);
+  public static FactMediaRows create() {
+    return new FactMediaRows();
   }
 
   public static Row toRow(Media m) {

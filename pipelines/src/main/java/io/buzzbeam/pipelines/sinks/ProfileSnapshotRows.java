@@ -5,33 +5,23 @@ import io.buzzbeam.transforms.tables.NamedRow;
 import io.buzzbeam.transforms.tables.Tables;
 import java.time.LocalDate;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link ProfileSnapshot}s of the run's window to rows of {@code profile_snapshot}: the published
  * follower history that later runs read back (see {@code ReadPublished}).
  */
-public final class ProfileSnapshotRows
-    extends PTransform<PCollection<ProfileSnapshot>, PCollection<Row>> {
+public final class ProfileSnapshotRows extends TableRows<ProfileSnapshot> {
 
   /** The catalogue's schema of {@link Tables#PROFILE_SNAPSHOT}. */
   public static final Schema SCHEMA = Tables.PROFILE_SNAPSHOT.schema();
 
-  public static ProfileSnapshotRows create() {
-    return new ProfileSnapshotRows();
+  private ProfileSnapshotRows() {
+    super("profile_snapshot", SCHEMA, ProfileSnapshotRows::toRow);
   }
 
-  @Override
-  public PCollection<Row> expand(PCollection<ProfileSnapshot> snapshots) {
-    return snapshots
-        .apply(
-            "To profile_snapshot row",
-            MapElements.into(TypeDescriptors.rows()).via(ProfileSnapshotRows::toRow))
-        .setRowSchema(SCHEMA);
+  public static ProfileSnapshotRows create() {
+    return new ProfileSnapshotRows();
   }
 
   public static Row toRow(ProfileSnapshot s) {

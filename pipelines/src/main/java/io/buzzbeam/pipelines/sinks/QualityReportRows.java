@@ -3,11 +3,7 @@ package io.buzzbeam.pipelines.sinks;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.quality.QualityCount;
 import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link QualityCount}s of one run to rows of the SPEC §5 table {@code quality_report} (run_id,
@@ -18,28 +14,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * them. A null field (a metric without one, such as {@code read}) is stored as {@code ""}, as the
  * quality-report vocabulary says, because it is part of the key.
  */
-public final class QualityReportRows
-    extends PTransform<PCollection<QualityCount>, PCollection<Row>> {
+public final class QualityReportRows extends TableRows<QualityCount> {
 
   /** The catalogue's schema of {@link Tables#QUALITY_REPORT}. */
   public static final Schema SCHEMA = Tables.QUALITY_REPORT.schema();
 
-  private final String runId;
-
   private QualityReportRows(String runId) {
-    this.runId = runId;
+    super("quality_report", SCHEMA, (QualityCount q) -> toRow(runId, q));
   }
 
   public static QualityReportRows of(String runId) {
     return new QualityReportRows(runId);
-  }
-
-  @Override
-  public PCollection<Row> expand(PCollection<QualityCount> counts) {
-    String run = runId;
-    return counts
-        .apply("To quality_report row", MapElements.into(TypeDescriptors.rows()).via((QualityCount q) -> toRow(run, q)))
-        .setRowSchema(SCHEMA);
   }
 
   public static Row toRow(String runId, QualityCount q) {

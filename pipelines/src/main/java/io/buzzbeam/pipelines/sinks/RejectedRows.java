@@ -5,11 +5,7 @@ import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.model.RejectedItem;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * {@link RejectedItem} (a dead letter) to rows of the SPEC §5 table {@code rejected}: reasons are
@@ -18,20 +14,17 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>PostgreSQL {@code text} cannot hold U+0000, which a broken landing line may well contain; such
  * characters become U+FFFD in {@code raw} (Mongo's {@code rejected} keeps the exact text).
  */
-public final class RejectedRows extends PTransform<PCollection<RejectedItem>, PCollection<Row>> {
+public final class RejectedRows extends TableRows<RejectedItem> {
 
   /** The catalogue's schema of {@link Tables#REJECTED}. */
   public static final Schema SCHEMA = Tables.REJECTED.schema();
 
-  public static RejectedRows create() {
-    return new RejectedRows();
+  private RejectedRows() {
+    super("rejected", SCHEMA, RejectedRows::toRow);
   }
 
-  @Override
-  public PCollection<Row> expand(PCollection<RejectedItem> items) {
-    return items
-        .apply("To rejected row", MapElements.into(TypeDescriptors.rows()).via(RejectedRows::toRow))
-        .setRowSchema(SCHEMA);
+  public static RejectedRows create() {
+    return new RejectedRows();
   }
 
   public static Row toRow(RejectedItem r) {

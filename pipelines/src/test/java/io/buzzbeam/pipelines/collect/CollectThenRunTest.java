@@ -4,6 +4,7 @@ import static io.buzzbeam.pipelines.SinkDumps.query;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.assertSecretNowhere;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.readEnvelopes;
 import static io.buzzbeam.pipelines.collect.CollectTestSupport.writeTargets;
+import static io.buzzbeam.pipelines.QualityReportRows.assertCounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.buzzbeam.pipelines.QualityReportRows;
 import io.buzzbeam.pipelines.cli.Main;
 import io.buzzbeam.pipelines.collect.CollectTestSupport.Envelope;
 import io.buzzbeam.pipelines.collect.CollectTestSupport.Run;
@@ -220,11 +222,7 @@ class CollectThenRunTest {
 
   @Test
   void qualityReportBalancesPerModel() {
-    Map<String, Long> q = new LinkedHashMap<>();
-    for (String row : tables.get("quality_report")) {
-      String[] f = row.split("\\|", -1);
-      q.put(f[0] + "." + f[1] + (f[2].isEmpty() ? "" : "." + f[2]), Long.parseLong(f[3]));
-    }
+    Map<String, Long> q = QualityReportRows.byKey(tables.get("quality_report"), 0);
     // file: the two .jsonl files; .collect-state/hashtags.state(.lock) is not landing input
     assertCounts(q, "file", 2, 2, 0);
     assertCounts(q, "envelope", 12, 10, 2);
@@ -289,12 +287,6 @@ class CollectThenRunTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  private static void assertCounts(Map<String, Long> q, String model, long read, long valid, long rejected) {
-    assertEquals(read, q.get(model + ".read"), model + " read");
-    assertEquals(valid, q.get(model + ".valid"), model + " valid");
-    assertEquals(rejected, q.get(model + ".rejected"), model + " rejected");
-  }
 
   private static int count(FakeGraphApi fake, String pathOrFields) {
     return (int) fake.requests().stream()

@@ -39,24 +39,10 @@ class ServeCommandTest {
       io.buzzbeam.pipelines.sinks.PipelineRuns.start(c, "died", "FlinkRunner", "{}");
       io.buzzbeam.pipelines.publish.StagingTables.fresh().create(c);
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CountDownLatch stop = new CountDownLatch(1);
-    ExecutorService exec = Executors.newSingleThreadExecutor();
-    Future<Integer> status =
-        exec.submit(
-            () ->
-                new ServeCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8), stop)
-                    .run(new String[] {"--dataDir=" + dataDir, "--pgPort=0", "--mongoPort=0"}));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!bytes.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C")) {
-      assertFalse(status.isDone(), () -> "serve ended early: " + bytes);
-      assertTrue(System.nanoTime() < deadline, "serve did not come up");
-      Thread.sleep(200);
-    }
+    RunningServe serve = RunningServe.start(dataDir);
     assertTrue(
-        bytes.toString(StandardCharsets.UTF_8)
-            .contains("marked 1 run(s) that died before finishing as failed (abandoned)"),
-        bytes.toString(StandardCharsets.UTF_8));
+        serve.printed().contains("marked 1 run(s) that died before finishing as failed (abandoned)"),
+        serve.printed());
     try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.start(dataDir, 0);
         java.sql.Connection c = attached.connect();
         java.sql.Statement st = c.createStatement()) {
@@ -70,29 +56,13 @@ class ServeCommandTest {
         assertEquals(0, rs.getInt(1));
       }
     }
-    stop.countDown();
-    assertEquals(0, status.get(60, TimeUnit.SECONDS));
-    exec.shutdown();
+    serve.stop();
   }
 
   @Test
   void servesBothUntilStoppedAndRunAttachesMeanwhile() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    CountDownLatch stop = new CountDownLatch(1);
-    ExecutorService exec = Executors.newSingleThreadExecutor();
-    Future<Integer> status =
-        exec.submit(
-            () ->
-                new ServeCommand(out, stop)
-                    .run(new String[] {"--dataDir=" + dataDir, "--pgPort=0", "--mongoPort=0"}));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!bytes.toString(StandardCharsets.UTF_8).contains("Press Ctrl-C")) {
-      assertFalse(status.isDone(), () -> "serve ended early: " + bytes);
-      assertTrue(System.nanoTime() < deadline, "serve did not come up");
-      Thread.sleep(200);
-    }
-    String printed = bytes.toString(StandardCharsets.UTF_8);
+    RunningServe serve = RunningServe.start(dataDir);
+    String printed = serve.printed();
     String password = PostgresCredentials.load(dataDir.resolve("postgres.credentials")).password();
     assertFalse(printed.contains(password), "the password is never printed");
     Matcher jdbc = Pattern.compile("jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/buzzbeam").matcher(printed);
@@ -112,10 +82,8 @@ class ServeCommandTest {
       }
     }
 
-    stop.countDown();
-    assertEquals(0, status.get(60, TimeUnit.SECONDS));
-    exec.shutdown();
-    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("buzzbeam serve: stopped."));
+    serve.stop();
+    assertTrue(serve.printed().contains("buzzbeam serve: stopped."));
     assertTrue(Files.exists(dataDir.resolve("mongo/snapshot/buzzbeam/media.bson")));
     assertFalse(Files.exists(dataDir.resolve("postgres/postmaster.pid")));
   }
@@ -128,5 +96,44 @@ class ServeCommandTest {
     assertTrue(e.getMessage().contains("--pgPort"));
     assertThrows(UsageException.class, () -> serve.run(new String[] {"--mongoPort=70000"}));
     assertThrows(UsageException.class, () -> serve.run(new String[] {"--port=1"}));
+  }
+
+  /** {@code serve --pgPort=0 --mongoPort=0} on a thread of its own, up (it printed "Press Ctrl-C"). */
+  private static final class RunningServe {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final ExecutorService exec = Executors.newSingleThreadExecutor();
+    private final Future<Integer> status;
+
+    private RunningServe(Path dataDir) {
+      PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+      status =
+          exec.submit(
+              () ->
+                  new ServeCommand(out, stop)
+                      .run(new String[] {"--dataDir=" + dataDir, "--pgPort=0", "--mongoPort=0"}));
+    }
+
+    static RunningServe start(Path dataDir) throws InterruptedException {
+      RunningServe serve = new RunningServe(dataDir);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (!serve.printed().contains("Press Ctrl-C")) {
+        assertFalse(serve.status.isDone(), () -> "serve ended early: " + serve.bytes);
+        assertTrue(System.nanoTime() < deadline, "serve did not come up");
+        Thread.sleep(200);
+      }
+      return serve;
+    }
+
+    String printed() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Stops it as Ctrl-C would: it ends with status 0. */
+    void stop() throws Exception {
+      stop.countDown();
+      assertEquals(0, status.get(60, TimeUnit.SECONDS));
+      exec.shutdown();
+    }
   }
 }

@@ -135,13 +135,13 @@ final class EnvelopeParser {
     if (profile.valid()) {
       outcomes.profile(
           profile.toSnapshot(
-              envelope.brand, envelope.collectedAt, envelope.sourceFile, envelope.position, zone));
+              envelope.brand(), envelope.collectedAt(), envelope.sourceFile(), envelope.position(), zone));
     } else {
       // The profile's raw text without its media list: the media are items of their own.
       outcomes.rejected(
           MODEL_PROFILE,
-          envelope.sourceFile,
-          envelope.position,
+          envelope.sourceFile(),
+          envelope.position(),
           profile.reasons,
           JsonValues.without(discovery, "media").toString());
     }
@@ -166,11 +166,11 @@ final class EnvelopeParser {
       JsonNode item,
       int index) {
     outcomes.read(MODEL_MEDIA);
-    String position = envelope.position + ":" + index;
+    String position = envelope.position() + ":" + index;
     MediaDraft draft = mediaItem(item, zone);
     if (!draft.valid()) {
       outcomes.rejected(
-          MODEL_MEDIA, envelope.sourceFile, position, draft.reasons, item == null ? "null" : item.toString());
+          MODEL_MEDIA, envelope.sourceFile(), position, draft.reasons, item == null ? "null" : item.toString());
       return;
     }
     if (draft.account == null) {
@@ -179,11 +179,11 @@ final class EnvelopeParser {
     outcomes.media(
         draft.toMedia(
             source,
-            envelope.brand,
-            envelope.brand,
+            envelope.brand(),
+            envelope.brand(),
             hashtag,
-            envelope.collectedAt,
-            envelope.sourceFile,
+            envelope.collectedAt(),
+            envelope.sourceFile(),
             position,
             zone));
   }
@@ -209,17 +209,5 @@ final class EnvelopeParser {
   }
 
   /** The valid envelope an item came from. */
-  private static final class Envelope {
-    final String brand;
-    final Instant collectedAt;
-    final String sourceFile;
-    final String position;
-
-    Envelope(String brand, Instant collectedAt, String sourceFile, String position) {
-      this.brand = brand;
-      this.collectedAt = collectedAt;
-      this.sourceFile = sourceFile;
-      this.position = position;
-    }
-  }
+  private record Envelope(String brand, Instant collectedAt, String sourceFile, String position) {}
 }

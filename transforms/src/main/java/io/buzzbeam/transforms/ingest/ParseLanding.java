@@ -18,12 +18,10 @@ import io.buzzbeam.transforms.coders.ModelCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Landing zone → valid media and profile snapshots, dead letters and quality counts
@@ -135,20 +133,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
             .apply("SpreadRecordsOverWorkers", Rebalance.acrossShards())
             .apply(
                 "ParseAndValidate",
-                ParDo.of(
-                        new ParseRecordsFn(
-                            zoneId,
-                            runId,
-                            preferWithinBundles,
-                            LandingResult.MEDIA,
-                            LandingResult.PROFILES,
-                            LandingResult.REJECTED,
-                            LandingResult.QUALITY))
-                    .withOutputTags(
-                        LandingResult.MEDIA,
-                        TupleTagList.of(LandingResult.PROFILES)
-                            .and(LandingResult.REJECTED)
-                            .and(LandingResult.QUALITY)));
+                ParseRecordsFn.toLandingResultTags(zoneId, runId, preferWithinBundles));
     PCollection<Media> media =
         parsed.get(LandingResult.MEDIA).setCoder(ModelCoder.of(Media.class));
     PCollection<ProfileSnapshot> profiles =

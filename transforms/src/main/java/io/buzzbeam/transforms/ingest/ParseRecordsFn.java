@@ -8,7 +8,9 @@ import io.buzzbeam.transforms.quality.QualityTally;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import io.buzzbeam.transforms.dedup.PreferredMediaBuffer;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
@@ -54,6 +56,26 @@ class ParseRecordsFn extends DoFn<RawRecord, Media> {
     this.profileTag = profileTag;
     this.rejectedTag = rejectedTag;
     this.qualityTag = qualityTag;
+  }
+
+  /**
+   * The parse step as {@link ParseLanding} applies it: valid media on the main output, profiles,
+   * dead letters and quality counts on {@link LandingResult}'s side tags.
+   */
+  static ParDo.MultiOutput<RawRecord, Media> toLandingResultTags(
+      String zoneId, String runId, boolean preferWithinBundles) {
+    return ParDo.of(
+            new ParseRecordsFn(
+                zoneId,
+                runId,
+                preferWithinBundles,
+                LandingResult.MEDIA,
+                LandingResult.PROFILES,
+                LandingResult.REJECTED,
+                LandingResult.QUALITY))
+        .withOutputTags(
+            LandingResult.MEDIA,
+            TupleTagList.of(LandingResult.PROFILES).and(LandingResult.REJECTED).and(LandingResult.QUALITY));
   }
 
   @Setup

@@ -10,13 +10,11 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * {@code mart_hashtag_daily} (SPEC §5): per (source, scope, posting day, hashtag) the number of
@@ -40,13 +38,8 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
         .setCoder(KvCoder.of(RowCoder.of(KEY), VarLongCoder.of()))
         .apply(
             "ToMartRow",
-            MapElements.into(TypeDescriptor.of(Row.class))
-                .via(
-                    (KV<Row, Long> kv) ->
-                        Row.withSchema(MartSchemas.HASHTAG_DAILY)
-                            .addValues(kv.getKey().getValues())
-                            .addValue(Math.toIntExact(kv.getValue()))
-                            .build()))
+            MartRows.keyFieldsThen(
+                MartSchemas.HASHTAG_DAILY, (KV<Row, Long> kv) -> new Object[] {Math.toIntExact(kv.getValue())}))
         .setRowSchema(MartSchemas.HASHTAG_DAILY);
   }
 

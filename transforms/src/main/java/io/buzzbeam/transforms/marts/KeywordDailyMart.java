@@ -16,13 +16,11 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * {@code mart_keyword_daily} (SPEC §5): per (source, scope, posting day, keyword, part of speech)
@@ -47,13 +45,10 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
         .setCoder(KvCoder.of(RowCoder.of(KEY), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
         .apply(
             "ToMartRow",
-            MapElements.into(TypeDescriptor.of(Row.class))
-                .via(
-                    (KV<Row, KV<Long, Long>> kv) ->
-                        Row.withSchema(MartSchemas.KEYWORD_DAILY)
-                            .addValues(kv.getKey().getValues())
-                            .addValues(Math.toIntExact(kv.getValue().getKey()), Math.toIntExact(kv.getValue().getValue()))
-                            .build()))
+            MartRows.keyFieldsThen(
+                MartSchemas.KEYWORD_DAILY,
+                (KV<Row, KV<Long, Long>> kv) ->
+                    new Object[] {Math.toIntExact(kv.getValue().getKey()), Math.toIntExact(kv.getValue().getValue())}))
         .setRowSchema(MartSchemas.KEYWORD_DAILY);
   }
 

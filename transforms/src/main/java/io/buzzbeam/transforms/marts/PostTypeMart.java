@@ -49,13 +49,10 @@ public class PostTypeMart extends PTransform<BrandInputs, PCollection<Row>> {
         .setCoder(KvCoder.of(RowCoder.of(KEY), SerializableCoder.of(PostEngagement.class)))
         .apply(
             "ToMartRow",
-            MapElements.into(TypeDescriptor.of(Row.class))
-                .via(
-                    (KV<Row, PostEngagement> kv) ->
-                        Row.withSchema(MartSchemas.POST_TYPE)
-                            .addValues(kv.getKey().getValues())
-                            .addValues(Math.toIntExact(kv.getValue().posts()), kv.getValue().avgEngagementRate())
-                            .build()))
+            MartRows.keyFieldsThen(
+                MartSchemas.POST_TYPE,
+                (KV<Row, PostEngagement> kv) ->
+                    new Object[] {Math.toIntExact(kv.getValue().posts()), kv.getValue().avgEngagementRate()}))
         .setRowSchema(MartSchemas.POST_TYPE);
   }
 }

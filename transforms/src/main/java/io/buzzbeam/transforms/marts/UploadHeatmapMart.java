@@ -74,15 +74,12 @@ public class UploadHeatmapMart extends PTransform<BrandInputs, PCollection<Row>>
         .setCoder(cellCount)
         .apply(
             "ToMartRow",
-            MapElements.into(TypeDescriptor.of(Row.class))
-                .via(
-                    (KV<Row, Long> kv) ->
-                        Row.withSchema(MartSchemas.UPLOAD_HEATMAP)
-                            .addValues(kv.getKey().getValues())
-                            .addValues(
-                                WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1),
-                                Math.toIntExact(kv.getValue()))
-                            .build()))
+            MartRows.keyFieldsThen(
+                MartSchemas.UPLOAD_HEATMAP,
+                (KV<Row, Long> kv) ->
+                    new Object[] {
+                      WEEKDAY_NAMES.get(kv.getKey().getInt32("weekday") - 1), Math.toIntExact(kv.getValue())
+                    }))
         .setRowSchema(MartSchemas.UPLOAD_HEATMAP);
   }
 

@@ -5,13 +5,9 @@ import static io.buzzbeam.transforms.dedup.TestRecords.media;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -21,16 +17,15 @@ public class DeduplicateMediaTest {
   final transient TestPipeline p = TestPipeline.create();
 
   private PCollection<String> dedup(List<Media> input) {
-    return p.apply("Input", Create.of(input).withCoder(AvroCoder.specific(Media.class)))
-        .apply("Deduplicate", DeduplicateMedia.create())
-        .apply(
-            "Describe",
-            MapElements.into(TypeDescriptors.strings())
-                .via(
-                    (Media m) ->
-                        m.getSource() + "|" + m.getScope() + "|" + m.getMediaId() + "|"
-                            + m.getCollectedAt() + "|" + m.getLikeCount() + "|" + m.getCommentsCount()
-                            + "|" + m.getSourceFile() + "|" + m.getPosition()));
+    return TestRecords.deduplicated(
+        p,
+        Media.class,
+        input,
+        DeduplicateMedia.create(),
+        (Media m) ->
+            m.getSource() + "|" + m.getScope() + "|" + m.getMediaId() + "|"
+                + m.getCollectedAt() + "|" + m.getLikeCount() + "|" + m.getCommentsCount()
+                + "|" + m.getSourceFile() + "|" + m.getPosition());
   }
 
   @Test

@@ -5,12 +5,8 @@ import static io.buzzbeam.transforms.dedup.TestRecords.profile;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,15 +29,14 @@ public class DeduplicateProfilesTest {
             profile("chanel", "2023-09-03T05:00:15Z", 1001, "c/bd.jsonl", "1", List.of()),
             profile("gucci", "2023-09-03T04:00:15Z", 7, "a/bd.jsonl", "3", List.of()));
     PAssert.that(
-            p.apply("Input", Create.of(input).withCoder(AvroCoder.specific(ProfileSnapshot.class)))
-                .apply("Deduplicate", DeduplicateProfiles.create())
-                .apply(
-                    "Describe",
-                    MapElements.into(TypeDescriptors.strings())
-                        .via(
-                            (ProfileSnapshot s) ->
-                                s.getBrand() + "|" + s.getCollectedAt() + "|" + s.getFollowersCount()
-                                    + "|" + s.getSourceFile() + "|" + s.getDefaulted())))
+            TestRecords.deduplicated(
+                p,
+                ProfileSnapshot.class,
+                input,
+                DeduplicateProfiles.create(),
+                (ProfileSnapshot s) ->
+                    s.getBrand() + "|" + s.getCollectedAt() + "|" + s.getFollowersCount()
+                        + "|" + s.getSourceFile() + "|" + s.getDefaulted()))
         .containsInAnyOrder(
             "chanel|2023-09-03T04:00:15Z|1000|b/bd.jsonl|[]",
             "dior|2023-09-03T04:00:15Z|500|a/bd.jsonl|[]",

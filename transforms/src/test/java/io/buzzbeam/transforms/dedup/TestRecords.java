@@ -4,11 +4,32 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.time.Instant;
 import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /** Hand-made canonical records for the de-duplication tests. */
 final class TestRecords {
 
   private TestRecords() {}
+
+  /** {@code input} (Avro-coded) through {@code dedup}: the records kept, each as {@code describe} says. */
+  static <T extends SpecificRecord> PCollection<String> deduplicated(
+      Pipeline p,
+      Class<T> type,
+      List<T> input,
+      PTransform<PCollection<T>, PCollection<T>> dedup,
+      SerializableFunction<T, String> describe) {
+    return p.apply("Input", Create.of(input).withCoder(AvroCoder.specific(type)))
+        .apply("Deduplicate", dedup)
+        .apply("Describe", MapElements.into(TypeDescriptors.strings()).via(describe));
+  }
 
   static Media media(
       String source,

@@ -14,6 +14,10 @@ import java.nio.file.Paths;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
@@ -151,5 +155,21 @@ final class LandingFixtures {
   static String describe(RejectedItem r) {
     return String.join(
         "|", r.getRunId(), r.getModel(), r.getSourceFile(), r.getPosition(), String.valueOf(r.getReasons()));
+  }
+
+  /** The dead letters, each as {@link #describe(RejectedItem)}. */
+  static PCollection<String> describeRejected(PCollection<RejectedItem> rejected) {
+    return rejected.apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe));
+  }
+
+  /** The records {@link ReadLanding} read, each as {@link RawRecord#toString()}. */
+  static PCollection<String> describeRecords(PCollectionTuple read) {
+    return read.get(ReadLanding.RECORDS).apply(MapElements.into(TypeDescriptors.strings()).via(RawRecord::toString));
+  }
+
+  /** The file of each record {@link ReadLanding} read (once per record). */
+  static PCollection<String> recordFiles(PCollectionTuple read) {
+    return read.get(ReadLanding.RECORDS)
+        .apply(MapElements.into(TypeDescriptors.strings()).via((RawRecord r) -> r.sourceFile));
   }
 }

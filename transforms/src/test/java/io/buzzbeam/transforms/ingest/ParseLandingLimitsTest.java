@@ -7,7 +7,6 @@ import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §2 "Limits" (rev. 2): no input stops a run. Each test writes real landing files (.jsonl,
@@ -31,22 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * expected dead letters and quality counts were worked out by hand, and every test also checks
  * {@code read = valid + rejected} per model on what the pipeline counted.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class ParseLandingLimitsTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
+public class ParseLandingLimitsTest extends LandingZoneTest {
 
   private static final String RUN = "run-limits";
   private static final int MAX_LINE = 1024;
   private static final String[] MODELS = {"file", "envelope", "media", "profile"};
-
-  private Path landing;
-
-  @BeforeEach
-  public void createLanding() throws Exception {
-    landing = Files.createDirectory(tmp.resolve("landing"));
-  }
 
   // ------------------------------------------------------------------ oversized:line
 

@@ -5,42 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.buzzbeam.transforms.quality.QualityCount;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import io.buzzbeam.transforms.testing.Counters;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --from=2023-08-30} in Asia/Seoul (the window starts at 2023-08-29T15:00Z): the files
  * dated before it are not opened. Each of them holds garbage that would be a dead letter if it
  * were read, so that "not opened" shows in the output.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class ParseLandingPruneTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
+public class ParseLandingPruneTest extends LandingZoneTest {
 
   private static final String RUN = "run-prune";
 
-  private Path landing;
-
   @BeforeEach
   public void buildLanding() throws Exception {
-    landing = Files.createDirectory(tmp.resolve("landing"));
     // Pruned: the UTC day 08-28 (plus the pass grace) ends before the window starts.
     LandingFixtures.write(landing.resolve("graph/dt=2023-08-28/business_discovery_230015.jsonl"), "not json\n");
     Files.write(
@@ -115,17 +101,7 @@ public class ParseLandingPruneTest {
     PipelineResult run = p.run();
     run.waitUntilFinish();
     // The Beam counter the run report prints ("files pruned by --from").
-    long pruned = 0;
-    for (MetricResult<Long> c :
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(QualityCount.COUNTER_NAMESPACE, "file.pruned"))
-                    .build())
-            .getCounters()) {
-      pruned += c.getAttempted();
-    }
-    assertEquals(3L, pruned);
+    assertEquals(3L, Counters.attempted(run, QualityCount.COUNTER_NAMESPACE, "file.pruned"));
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
+import io.buzzbeam.transforms.testing.Counters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,30 +15,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ParseLanding over a landing zone that holds every fault of SPEC §1–§2 (see
  * {@code src/test/resources/landing/faults}) plus a truncated gzip and a corrupt xz file. The
  * expectations were worked out by hand from the fixture.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class ParseLandingTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
+public class ParseLandingTest extends LandingZoneTest {
 
   private static final String RUN = "run-1";
   private static final String BD = "graph/dt=2023-09-03/business_discovery_040015.jsonl";
@@ -46,11 +35,8 @@ public class ParseLandingTest {
   private static final String GZ = "graph/dt=2023-09-04/hashtag_060000.jsonl.gz";
   private static final String XZ = "instaloader/garbage/3185.json.xz";
 
-  private Path landing;
-
   @BeforeEach
   public void buildLanding() throws Exception {
-    landing = Files.createDirectory(tmp.resolve("landing"));
     LandingFixtures.copyResourceLanding("faults", landing);
     String line1 =
         "{\"kind\":\"hashtag_recent_media\",\"brand\":\"chanel\",\"hashtag\":\"샤넬\","
@@ -137,7 +123,7 @@ public class ParseLandingTest {
   @Test
   public void everyRejectedItemHasItsPositionAndAllItsReasons() {
     LandingResult result = parse();
-    PAssert.that(result.rejected().apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe)))
+    PAssert.that(LandingFixtures.describeRejected(result.rejected()))
         .containsInAnyOrder(
             RUN + "|file|" + GZ + "|0|[unreadable:file]",
             RUN + "|file|" + XZ + "|0|[unreadable:file]",
@@ -298,17 +284,7 @@ public class ParseLandingTest {
   }
 
   private static long counter(PipelineResult run, String name) {
-    MetricQueryResults results =
-        run.metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(QualityCount.COUNTER_NAMESPACE, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> counter : results.getCounters()) {
-      total += counter.getAttempted();
-    }
-    return total;
+    return Counters.attempted(run, QualityCount.COUNTER_NAMESPACE, name);
   }
 
   @Test

@@ -1,33 +1,20 @@
 package io.buzzbeam.transforms.ingest;
 
 import io.buzzbeam.model.Media;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compressed files end to end, and {@code --timezone}: the same instants fall on other local
  * days, hours and weekdays in another zone.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class ParseLandingTimezoneTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
-
-  private Path landing;
+public class ParseLandingTimezoneTest extends LandingZoneTest {
 
   @BeforeEach
   public void buildLanding() throws Exception {
-    landing = Files.createDirectory(tmp.resolve("landing"));
     String envelope =
         "{\"kind\":\"hashtag_recent_media\",\"brand\":\"chanel\",\"hashtag\":\"샤넬\","
             + "\"collected_at\":\"2023-09-03T04:00:15+0000\",\"response\":{\"data\":["
@@ -45,17 +32,17 @@ public class ParseLandingTimezoneTest {
 
   @Test
   public void seoulDaysStartAtFifteenUtc() {
-    PAssert.that(localTimes("Asia/Seoul"))
-        .containsInAnyOrder(
-            "a|2023-09-02|23|6", "b|2023-09-03|0|7", "c|2023-09-05|0|2");
-    p.run().waitUntilFinish();
+    assertLocalTimes("Asia/Seoul", "a|2023-09-02|23|6", "b|2023-09-03|0|7", "c|2023-09-05|0|2");
   }
 
   @Test
   public void utcDaysStartAtMidnightUtc() {
-    PAssert.that(localTimes("UTC"))
-        .containsInAnyOrder(
-            "a|2023-09-02|14|6", "b|2023-09-02|15|6", "c|2023-09-04|15|1");
+    assertLocalTimes("UTC", "a|2023-09-02|14|6", "b|2023-09-02|15|6", "c|2023-09-04|15|1");
+  }
+
+  /** Runs the pipeline: the media parsed in {@code zone} are {@code expected} (id|day|hour|weekday). */
+  private void assertLocalTimes(String zone, String... expected) {
+    PAssert.that(localTimes(zone)).containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }
 

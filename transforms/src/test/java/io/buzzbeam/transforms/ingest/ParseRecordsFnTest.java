@@ -12,11 +12,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,29 +39,13 @@ public class ParseRecordsFnTest {
                         new RawRecord("insta/p.json", 1, RawRecord.FORMAT_INSTALOADER, null))
                     .withCoder(SerializableCoder.of(RawRecord.class)))
             .apply(
-                ParDo.of(
-                        new ParseRecordsFn(
-                            "Asia/Seoul",
-                            "r",
-                            false,
-                            LandingResult.MEDIA,
-                            LandingResult.PROFILES,
-                            LandingResult.REJECTED,
-                            LandingResult.QUALITY))
-                    .withOutputTags(
-                        LandingResult.MEDIA,
-                        TupleTagList.of(LandingResult.PROFILES)
-                            .and(LandingResult.REJECTED)
-                            .and(LandingResult.QUALITY)));
+                ParseRecordsFn.toLandingResultTags("Asia/Seoul", "r", false));
     parsed.get(LandingResult.MEDIA).setCoder(AvroCoder.specific(Media.class));
     parsed.get(LandingResult.PROFILES).setCoder(AvroCoder.specific(ProfileSnapshot.class));
     parsed.get(LandingResult.REJECTED).setCoder(AvroCoder.specific(RejectedItem.class));
     parsed.get(LandingResult.QUALITY).setCoder(QualityCountCoder.of(p));
 
-    PAssert.that(
-            parsed
-                .get(LandingResult.REJECTED)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe)))
+    PAssert.that(LandingFixtures.describeRejected(parsed.get(LandingResult.REJECTED)))
         .containsInAnyOrder(
             "r|envelope|graph/a.jsonl|1|[failed:parse]", "r|media|insta/p.json|1|[failed:parse]");
     // The envelope "read" the failed parse had counted before throwing is not counted twice.

@@ -6,41 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SPEC §2 rev. 2: files are read once each; a link out of the landing directory, a second path to
  * a file, a dangling link and a directory link are skipped and counted ({@code skipped:link}), and
  * directory loops do not make the listing walk forever.
  */
-@ExtendWith(TestPipelineExtension.class)
-public class ReadLandingLinksTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
+public class ReadLandingLinksTest extends LandingZoneTest {
 
   private static final String SECRET = "hunter2";
-
-  private Path landing;
 
   @BeforeEach
   public void buildLanding() throws Exception {
     Path secret = Files.createDirectory(tmp.resolve("secret"));
     LandingFixtures.write(secret.resolve("postgres.credentials"), "password=" + SECRET + "\n");
     LandingFixtures.write(secret.resolve("secret.jsonl"), "{\"password\":\"" + SECRET + "\"}\n");
-    landing = Files.createDirectory(tmp.resolve("landing"));
 
     LandingFixtures.write(landing.resolve("graph/dt=2023-09-03/ok.jsonl"), "{\"n\":1}\n");
     // Out of the landing directory: a file link and a directory link.
@@ -71,9 +58,7 @@ public class ReadLandingLinksTest {
   @Test
   public void eachFileIsReadOnceAndLinksAreSkippedAndCounted() {
     PCollectionTuple read = p.apply("ReadLanding", ReadLanding.from(landing.toString()).withRunId("r"));
-    PAssert.that(
-            read.get(ReadLanding.RECORDS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(RawRecord::toString)))
+    PAssert.that(LandingFixtures.describeRecords(read))
         .containsInAnyOrder(
             "graph/dt=2023-09-03/ok.jsonl:1 [envelope] {\"n\":1}",
             "graph/a.jsonl:1 [envelope] {\"n\":2}",
@@ -94,7 +79,7 @@ public class ReadLandingLinksTest {
         p.apply("ParseLanding", ParseLanding.from(landing.toString()).withRunId("r"));
     // {"n":1} and {"n":2} are envelopes without kind, brand, collected_at or response: dead letters
     // with their raw text.
-    PAssert.that(result.rejected().apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe)))
+    PAssert.that(LandingFixtures.describeRejected(result.rejected()))
         .containsInAnyOrder(
             "r|envelope|graph/dt=2023-09-03/ok.jsonl|1|[invalid:kind, missing:brand, invalid:collected_at, missing:response]",
             "r|envelope|graph/a.jsonl|1|[invalid:kind, missing:brand, invalid:collected_at, missing:response]",
@@ -128,9 +113,7 @@ public class ReadLandingLinksTest {
     Path alias = tmp.resolve("alias");
     Files.createSymbolicLink(alias, landing);
     PAssert.that(
-            p.apply("ReadLanding", ReadLanding.from(alias.toString()).withRunId("r"))
-                .get(ReadLanding.RECORDS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via((RawRecord r) -> r.sourceFile)))
+            LandingFixtures.recordFiles(p.apply("ReadLanding", ReadLanding.from(alias.toString()).withRunId("r"))))
         .containsInAnyOrder("graph/dt=2023-09-03/ok.jsonl", "graph/a.jsonl", "insta/p.json");
     p.run().waitUntilFinish();
   }

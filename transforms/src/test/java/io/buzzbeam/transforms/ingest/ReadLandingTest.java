@@ -5,32 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.SumQualityCounts;
-import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.testing.TestPipeline;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** ReadLanding: which files are read, how, and what a corrupt or truncated file leaves. */
-@ExtendWith(TestPipelineExtension.class)
-public class ReadLandingTest {
-
-  final transient TestPipeline p = TestPipeline.create();
-  @TempDir transient Path tmp;
-
-  private Path landing;
+public class ReadLandingTest extends LandingZoneTest {
 
   @BeforeEach
   public void buildLanding() throws Exception {
-    landing = Files.createDirectory(tmp.resolve("landing"));
     // BOM, CRLF, blank lines, no final newline.
     Files.createDirectories(landing.resolve("graph/dt=2023-09-03"));
     Files.write(
@@ -64,9 +51,7 @@ public class ReadLandingTest {
   @Test
   public void readsEveryLandingFileTypeLineByLine() {
     PCollectionTuple read = read();
-    PAssert.that(
-            read.get(ReadLanding.RECORDS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(RawRecord::toString)))
+    PAssert.that(LandingFixtures.describeRecords(read))
         .containsInAnyOrder(
             "graph/dt=2023-09-03/a.jsonl:1 [envelope] {\"n\":1}",
             "graph/dt=2023-09-03/a.jsonl:4 [envelope] {\"n\":4}",
@@ -83,9 +68,7 @@ public class ReadLandingTest {
   @Test
   public void unreadableFilesAreDeadLettersAndTheRunGoesOn() {
     PCollectionTuple read = read();
-    PAssert.that(
-            read.get(ReadLanding.REJECTED)
-                .apply(MapElements.into(TypeDescriptors.strings()).via(LandingFixtures::describe)))
+    PAssert.that(LandingFixtures.describeRejected(read.get(ReadLanding.REJECTED)))
         .containsInAnyOrder(
             "r|file|graph/dt=2023-09-04/cut.jsonl.gz|0|[unreadable:file]",
             "r|file|insta/user/bad.json.xz|0|[unreadable:file]");
@@ -114,9 +97,7 @@ public class ReadLandingTest {
     String relative =
         java.nio.file.Paths.get("").toAbsolutePath().relativize(landing).toString() + "/";
     PAssert.that(
-            p.apply("ReadLanding", ReadLanding.from(relative).withRunId("r"))
-                .get(ReadLanding.RECORDS)
-                .apply(MapElements.into(TypeDescriptors.strings()).via((RawRecord r) -> r.sourceFile)))
+            LandingFixtures.recordFiles(p.apply("ReadLanding", ReadLanding.from(relative).withRunId("r"))))
         .containsInAnyOrder(
             "graph/dt=2023-09-03/a.jsonl",
             "graph/dt=2023-09-03/a.jsonl",

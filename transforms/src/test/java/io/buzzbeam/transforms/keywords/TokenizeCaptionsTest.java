@@ -6,16 +6,13 @@ import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.Token;
+import io.buzzbeam.transforms.marts.Fixtures;
+import io.buzzbeam.transforms.testing.Counters;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -28,23 +25,9 @@ public class TokenizeCaptionsTest {
 
   final transient TestPipeline p = TestPipeline.create();
 
+  /** A media posted 2023-09-01 12:00 in Seoul (a Friday) with {@code caption}. */
   private static Media media(String source, String scope, String id, String caption) {
-    return Media.newBuilder()
-        .setSource(source)
-        .setScope(scope)
-        .setMediaId(id)
-        .setBrand("crawl".equals(source) ? null : scope)
-        .setAccount("crawl".equals(source) ? scope : null)
-        .setCaption(caption)
-        .setMediaType("IMAGE")
-        .setMediaProductType("FEED")
-        .setPostedAt(Instant.parse("2023-09-01T03:00:00Z"))
-        .setDay("2023-09-01")
-        .setHour(12)
-        .setWeekday(5)
-        .setSourceFile("test.jsonl")
-        .setPosition("1")
-        .build();
+    return Fixtures.media(source, scope, id, "2023-09-01T12:00:00").setCaption(caption).build();
   }
 
   /** Tokens as "text/Pos/stem" (stem "-" when none). */
@@ -89,18 +72,7 @@ public class TokenizeCaptionsTest {
   }
 
   private static long counter(PipelineResult result, String name) {
-    MetricQueryResults metrics =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(TokenizeCaptions.COUNTER_NAMESPACE, name))
-                    .build());
-    long total = 0;
-    for (MetricResult<Long> c : metrics.getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
+    return Counters.attempted(result, TokenizeCaptions.COUNTER_NAMESPACE, name);
   }
 
   @Test

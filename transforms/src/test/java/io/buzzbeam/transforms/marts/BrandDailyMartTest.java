@@ -31,10 +31,7 @@ public class BrandDailyMartTest {
   }
 
   private PCollection<Row> run(List<Media> media, List<ProfileSnapshot> profiles) {
-    PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, profiles);
-    PCollection<Media> attached =
-        Fixtures.create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(snapshots));
-    return BrandInputs.of(attached, snapshots).apply("BrandDaily", BrandMart.daily());
+    return Fixtures.brandInputs(p, media, profiles).apply("BrandDaily", BrandMart.daily());
   }
 
   @Test

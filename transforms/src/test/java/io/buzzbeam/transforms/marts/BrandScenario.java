@@ -7,6 +7,7 @@ import static io.buzzbeam.transforms.marts.Fixtures.snapshot;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 
 /**
  * The shared brand scenario of the mart tests (window 2023-09-01 Fri … 09-03 Sun, Asia/Seoul).
@@ -36,6 +37,11 @@ import java.util.List;
 final class BrandScenario {
 
   private BrandScenario() {}
+
+  /** The brand marts' inputs of this scenario, followers attached. */
+  static BrandInputs inputs(Pipeline p) {
+    return Fixtures.brandInputs(p, media(), profiles());
+  }
 
   static List<ProfileSnapshot> profiles() {
     return List.of(

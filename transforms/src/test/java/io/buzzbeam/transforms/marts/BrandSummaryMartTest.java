@@ -1,9 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
-import io.buzzbeam.model.Media;
-import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
-import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.values.PCollection;
@@ -27,12 +24,7 @@ public class BrandSummaryMartTest {
 
   @Test
   public void wholeWindowMetricsAndRanks() {
-    List<ProfileSnapshot> profiles = BrandScenario.profiles();
-    PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, profiles);
-    PCollection<Media> attached =
-        Fixtures.create(p, "Media", BrandScenario.media())
-            .apply("AttachFollowers", AttachFollowers.withProfiles(snapshots));
-    PCollection<Row> rows = BrandInputs.of(attached, snapshots).apply("BrandSummary", BrandMart.summary());
+    PCollection<Row> rows = BrandScenario.inputs(p).apply("BrandSummary", BrandMart.summary());
 
     // followers: latest snapshot — chanel 2000, dior 4000, gucci and hermes none → null.
     // posts / rates: chanel c1 25.0, c2 null, c3 25.0, c4 12.5 → 4, (25 + 25 + 12.5) / 3 = 62.5 / 3;

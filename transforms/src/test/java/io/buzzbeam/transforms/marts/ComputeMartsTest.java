@@ -32,8 +32,7 @@ public class ComputeMartsTest {
     media.set(0, Media.newBuilder(media.get(0)).setCaption("#CHANEL 신상 가방").build());
 
     PCollection<ProfileSnapshot> profiles = Fixtures.createProfiles(p, BrandScenario.profiles());
-    PCollection<Media> attached =
-        Fixtures.create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
+    PCollection<Media> attached = Fixtures.attached(p, media, profiles);
     PCollection<MediaMorphs> morphs =
         attached.apply("Tokenize", TokenizeCaptions.withStopwords(Stopwords.defaults()));
     Marts marts = attached.apply("Marts", ComputeMarts.of(profiles, morphs));

@@ -17,14 +17,14 @@ import org.apache.beam.sdk.values.PCollection;
  * {@code day}, {@code hour} and {@code weekday} are the posting time's in Asia/Seoul (UTC+9),
  * a snapshot's {@code day} its collection day there.
  */
-final class Fixtures {
+public final class Fixtures {
 
   static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
   private Fixtures() {}
 
   /** A media posted at {@code postedLocal} (Seoul wall-clock time, e.g. "2023-09-01T12:00:00"). */
-  static Media.Builder media(String source, String scope, String id, String postedLocal) {
+  public static Media.Builder media(String source, String scope, String id, String postedLocal) {
     ZonedDateTime posted = LocalDateTime.parse(postedLocal).atZone(SEOUL);
     return Media.newBuilder()
         .setSource(source)
@@ -80,5 +80,16 @@ final class Fixtures {
   static PCollection<ProfileSnapshot> createProfiles(Pipeline p, List<ProfileSnapshot> profiles) {
     return p.apply(
         "Profiles", Create.of(profiles).withCoder(AvroCoder.specific(ProfileSnapshot.class)));
+  }
+
+  /** {@code media} with followers attached from {@code profiles}, as the pipeline hands them to the marts. */
+  static PCollection<Media> attached(Pipeline p, List<Media> media, PCollection<ProfileSnapshot> profiles) {
+    return create(p, "Media", media).apply("AttachFollowers", AttachFollowers.withProfiles(profiles));
+  }
+
+  /** The brand marts' inputs from {@code media} and {@code profiles}, followers attached. */
+  static BrandInputs brandInputs(Pipeline p, List<Media> media, List<ProfileSnapshot> profiles) {
+    PCollection<ProfileSnapshot> snapshots = createProfiles(p, profiles);
+    return BrandInputs.of(attached(p, media, snapshots), snapshots);
   }
 }

@@ -1,7 +1,5 @@
 package io.buzzbeam.transforms.marts;
 
-import io.buzzbeam.model.Media;
-import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.transforms.testing.TestPipelineExtension;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -21,11 +19,7 @@ public class PostTypeMartTest {
 
   @Test
   public void brandMediaByTypeAndProductType() {
-    PCollection<ProfileSnapshot> snapshots = Fixtures.createProfiles(p, BrandScenario.profiles());
-    PCollection<Media> attached =
-        Fixtures.create(p, "Media", BrandScenario.media())
-            .apply("AttachFollowers", AttachFollowers.withProfiles(snapshots));
-    PCollection<Row> rows = BrandInputs.of(attached, snapshots).apply("PostType", PostTypeMart.create());
+    PCollection<Row> rows = BrandScenario.inputs(p).apply("PostType", PostTypeMart.create());
 
     // Only brand-source media; hashtag and crawl media (IMAGE/FEED too) are not counted.
     PAssert.that(rows)
