@@ -114,6 +114,7 @@ BUZZBEAM_JAVA_OPTS=-Xmx2g run direct A --runner=DirectRunner
 
 if [[ "$skip_cluster" == 0 ]]; then
   echo "== standalone Flink cluster, 2 TaskManagers, parallelism 2"
+  runner-configs/flink/cluster.sh job-jar >/dev/null
   runner-configs/flink/cluster.sh start 2 >/dev/null
   cluster_stop() { runner-configs/flink/cluster.sh stop >/dev/null 2>&1 || true; }
   trap 'cluster_stop; [[ -z "${BUZZBEAM_BENCH_WORK:-}" ]] && rm -rf "$work"' EXIT

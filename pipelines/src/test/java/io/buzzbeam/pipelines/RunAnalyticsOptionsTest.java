@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #14's {@code run} options (docs/METRICS.md): defaults, values, one-line usage errors. */
-class RunAnalyticsOptionsTest {
-
-  @TempDir Path landing;
+class RunAnalyticsOptionsTest extends RunOptionsCheck {
 
   @Test
   void defaults() {
     Instant before = Instant.now().minusMillis(1);
-    RunSettings s = RunOptionsCheck.settings(landing);
+    RunSettings s = settings();
     assertEquals(3, s.analytics.bestTimeMinPosts);
     assertEquals(14, s.analytics.spikeBaselineDays);
     assertEquals(3.0, s.analytics.spikeSigma);
@@ -32,8 +28,8 @@ class RunAnalyticsOptionsTest {
   @Test
   void givenValues() {
     RunSettings s =
-        RunOptionsCheck.settings(
-            landing, "--to=2023-09-03", "--bestTimeMinPosts=5", "--spikeBaselineDays=7", "--spikeSigma=2.5",
+        settings(
+            "--to=2023-09-03", "--bestTimeMinPosts=5", "--spikeBaselineDays=7", "--spikeSigma=2.5",
             "--spikeMinMentions=10", "--takenAt=2023-09-03T09:05:00+09:00", "--alertWebhook=https://hooks.example/T/B/x");
     assertEquals(5, s.analytics.bestTimeMinPosts);
     assertEquals(7, s.analytics.spikeBaselineDays);
@@ -46,12 +42,12 @@ class RunAnalyticsOptionsTest {
 
   @Test
   void badValuesAreOneLineUsageErrors() {
-    RunOptionsCheck.assertUsage(landing, "--bestTimeMinPosts must be an integer between 1 and", "--bestTimeMinPosts=0");
-    RunOptionsCheck.assertUsage(landing, "--spikeBaselineDays must be an integer between 1 and 365, got 400", "--spikeBaselineDays=400");
-    RunOptionsCheck.assertUsage(landing, "--spikeSigma must be a number >= 0, got -1.0", "--spikeSigma=-1");
-    RunOptionsCheck.assertUsage(landing, "--spikeMinMentions must be an integer between 1 and", "--spikeMinMentions=0");
-    RunOptionsCheck.assertUsage(landing, "--takenAt must be an ISO-8601 instant", "--takenAt=yesterday");
+    assertUsage("--bestTimeMinPosts must be an integer between 1 and", "--bestTimeMinPosts=0");
+    assertUsage("--spikeBaselineDays must be an integer between 1 and 365, got 400", "--spikeBaselineDays=400");
+    assertUsage("--spikeSigma must be a number >= 0, got -1.0", "--spikeSigma=-1");
+    assertUsage("--spikeMinMentions must be an integer between 1 and", "--spikeMinMentions=0");
+    assertUsage("--takenAt must be an ISO-8601 instant", "--takenAt=yesterday");
     // The webhook URL may be a secret: the message names the option, not the value.
-    RunOptionsCheck.assertUsage(landing, "--alertWebhook must be an http(s) URL", "--alertWebhook=ftp://secret.example/x");
+    assertUsage("--alertWebhook must be an http(s) URL", "--alertWebhook=ftp://secret.example/x");
   }
 }
