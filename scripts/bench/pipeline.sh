@@ -127,7 +127,7 @@ if [[ "$skip_seed" == 0 && -x "$seed_python" ]] && "$seed_python" -c 'import kon
   echo "== the seeds' stack ($seed_stack) on zone A"
   ./buzzbeam serve --dataDir="$work/seed-data" > "$work/serve.log" 2>&1 &
   serve_pid=$!
-  for _ in $(seq 1 120); do grep -q "embedded MongoDB:" "$work/serve.log" && grep -q "embedded PostgreSQL:" "$work/serve.log" && break; sleep 1; done
+  for _ in $(seq 1 120); do grep -q "Press Ctrl-C" "$work/serve.log" && break; sleep 1; done
   mongo_uri=$(grep -oE 'mongodb://[^ ]+' "$work/serve.log" | head -1)
   jdbc_url=$(grep -oE 'jdbc:postgresql://[^ ]+' "$work/serve.log" | head -1)
   t0=$(date +%s.%N)
@@ -177,7 +177,7 @@ if [[ "$write_readme" == 1 ]]; then
     echo "| zone | bare Okt pass | buzzbeam run (report) | wall | peak RSS |"
     echo "|---|---|---|---|---|"
     for z in A B R M; do
-      echo "| $z | $(value okt.$z) | $(value run.$z) s | $(value wall.$z) s | $(value rss.$z) MB |"
+      okt="$(value okt.$z)"; echo "| $z | ${okt:+$okt s} | $(value run.$z) s | $(value wall.$z) s | $(value rss.$z) MB |"
     done
     echo "| A, DirectRunner -Xmx2g | | $(value run.direct) s | $(value wall.direct) s | $(value rss.direct) MB |"
     echo "| A, cluster (2 TMs) | | $(value run.cluster) s | $(value wall.cluster) s | |"
