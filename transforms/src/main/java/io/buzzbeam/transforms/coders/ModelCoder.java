@@ -1,9 +1,9 @@
 package io.buzzbeam.transforms.coders;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.DoubleCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.util.VarInt;
 
 /**
@@ -33,6 +35,11 @@ import org.apache.beam.sdk.util.VarInt;
 public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<T> {
 
   private static final long serialVersionUID = 1L;
+
+  /** Strings as Beam writes them nested (varint length, UTF-8); doubles as 8 bytes. */
+  private static final StringUtf8Coder STRING = StringUtf8Coder.of();
+
+  private static final DoubleCoder DOUBLE = DoubleCoder.of();
 
   private final Class<T> type;
   private transient Shape shape;
@@ -63,9 +70,13 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
 
   @Override
   public T decode(InputStream in) throws IOException {
-    @SuppressWarnings("unchecked")
-    T record = (T) shape().read(in);
-    return record;
+    try {
+      @SuppressWarnings("unchecked")
+      T record = (T) shape().read(in);
+      return record;
+    } catch (EOFException e) {
+      throw new CoderException("truncated " + type.getSimpleName(), e);
+    }
   }
 
   @Override
@@ -175,7 +186,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
         }
         switch (kinds[i]) {
           case STRING:
-            writeString(value.toString(), out);
+            STRING.encode(value.toString(), out);
             break;
           case INT:
             VarInt.encode((Integer) value, out);
@@ -184,7 +195,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
             VarInt.encode((Long) value, out);
             break;
           case DOUBLE:
-            writeFixedLong(Double.doubleToRawLongBits((Double) value), out);
+            DOUBLE.encode((Double) value, out);
             break;
           case INSTANT:
             VarInt.encode(((Instant) value).toEpochMilli(), out);
@@ -194,7 +205,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
               List<?> list = (List<?>) value;
               VarInt.encode(list.size(), out);
               for (Object item : list) {
-                writeString(item.toString(), out);
+                STRING.encode(item.toString(), out);
               }
               break;
             }
@@ -226,7 +237,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
         }
         switch (kinds[i]) {
           case STRING:
-            record.put(i, readString(in));
+            record.put(i, STRING.decode(in));
             break;
           case INT:
             record.put(i, VarInt.decodeInt(in));
@@ -235,7 +246,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
             record.put(i, VarInt.decodeLong(in));
             break;
           case DOUBLE:
-            record.put(i, Double.longBitsToDouble(readFixedLong(in)));
+            record.put(i, DOUBLE.decode(in));
             break;
           case INSTANT:
             record.put(i, Instant.ofEpochMilli(VarInt.decodeLong(in)));
@@ -245,7 +256,7 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
               int size = VarInt.decodeInt(in);
               List<String> list = new ArrayList<>(size);
               for (int k = 0; k < size; k++) {
-                list.add(readString(in));
+                list.add(STRING.decode(in));
               }
               record.put(i, list);
               break;
@@ -263,39 +274,6 @@ public final class ModelCoder<T extends SpecificRecordBase> extends CustomCoder<
         }
       }
       return record;
-    }
-
-    private static void writeFixedLong(long bits, OutputStream out) throws IOException {
-      for (int shift = 56; shift >= 0; shift -= 8) {
-        out.write((int) (bits >>> shift));
-      }
-    }
-
-    private static long readFixedLong(InputStream in) throws IOException {
-      byte[] bytes = in.readNBytes(8);
-      if (bytes.length != 8) {
-        throw new CoderException("truncated number");
-      }
-      long bits = 0;
-      for (byte b : bytes) {
-        bits = (bits << 8) | (b & 0xff);
-      }
-      return bits;
-    }
-
-    private static void writeString(String s, OutputStream out) throws IOException {
-      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-      VarInt.encode(bytes.length, out);
-      out.write(bytes);
-    }
-
-    private static String readString(InputStream in) throws IOException {
-      int length = VarInt.decodeInt(in);
-      byte[] bytes = in.readNBytes(length);
-      if (bytes.length != length) {
-        throw new CoderException("truncated string");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 }
