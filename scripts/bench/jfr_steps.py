@@ -20,7 +20,7 @@ STEPS = [
     ("de-duplicate", r"io\.buzzbeam\.transforms\.dedup"),
     ("marts", r"io\.buzzbeam\.transforms\.marts|io\.buzzbeam\.pipelines\.sinks\.(FactMediaRows|RejectedRows|QualityReportRows|ProfileSnapshotRows)"),
     ("sink: PostgreSQL (staging, publish)", r"org\.postgresql|WriteJdbcTable|io\.buzzbeam\.pipelines\.publish"),
-    ("sink: Mongo (client and embedded server)", r"com\.mongodb|org\.bson|de\.bwaldvogel|WriteMongo|BsonDocumentCoder|EmbeddedMongoServer"),
+    ("sink: Mongo (client and embedded server)", r"com\.mongodb|org\.bson|de\.bwaldvogel|WriteMongo|MongoDocuments|EmbeddedMongoServer"),
     ("sink: Avro stage files", r"WriteStage|org\.apache\.avro\.file"),
     ("shuffle and sort (Flink)", r"org\.apache\.flink\.runtime\.(operators\.sort|io|memory)|org\.apache\.flink\.core\.memory"),
     ("driver (progress, report)", r"io\.buzzbeam\.pipelines\.(cli|RunReport)"),

@@ -142,25 +142,22 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
         input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows
             ? input
             : input.apply("GlobalWindow", Window.<T>into(new GlobalWindows()));
-    PCollection<Document> docs =
-        global
-            .apply(
-                "To " + collection + " document",
-                MapElements.into(TypeDescriptor.of(Document.class)).via(toDocument))
-            .setCoder(BsonDocumentCoder.of());
+    // The records, not their documents, wait for the gate: their own coder is leaner than BSON's,
+    // and each becomes a document only in the step that writes it.
+    PCollection<T> records = global;
     PCollectionView<Boolean> gateView = null;
     if (gate != null) {
       gateView = gate.apply("Gate as side input", View.asSingleton());
-      // The documents wait for the gate by grouping into shards with its completion, rather
-      // than polling for the side input (see Rebalance).
-      docs = docs.apply("After gate", Rebalance.<Document>acrossShards().after(gate));
+      // The records wait for the gate by grouping into shards with its completion, rather than
+      // polling for the side input (see Rebalance).
+      records = records.apply("After gate", Rebalance.<T>acrossShards().after(gate));
     }
-    ParDo.SingleOutput<Document, Long> upsert =
-        ParDo.of(new UpsertDocumentsFn(uri, database, collection, gateView, batchSize, timeouts));
+    ParDo.SingleOutput<T, Long> upsert =
+        ParDo.of(new UpsertDocumentsFn<>(uri, database, collection, toDocument, gateView, batchSize, timeouts));
     if (gateView != null) {
       upsert = upsert.withSideInputs(gateView);
     }
-    PCollection<Long> counts = docs.apply("Upsert into " + collection, upsert);
+    PCollection<Long> counts = records.apply("Upsert into " + collection, upsert);
     return counts.apply("Documents written", SumOfCounts.create());
   }
 
@@ -169,11 +166,12 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     return "WriteMongo{" + database + "." + collection + "}";
   }
 
-  /** Buffers documents and replace-upserts them by {@code _id} in unordered bulk writes. */
-  static final class UpsertDocumentsFn extends DoFn<Document, Long> {
+  /** Makes each record a document, buffers them, and replace-upserts them by {@code _id} in unordered bulk writes. */
+  static final class UpsertDocumentsFn<T> extends DoFn<T, Long> {
     private final String uri;
     private final String database;
     private final String collectionName;
+    private final SerializableFunction<T, Document> toDocument;
     private final @Nullable PCollectionView<Boolean> gate;
     private final int batchSize;
     private final MongoTimeouts timeouts;
@@ -190,12 +188,14 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
         String uri,
         String database,
         String collectionName,
+        SerializableFunction<T, Document> toDocument,
         @Nullable PCollectionView<Boolean> gate,
         int batchSize,
         MongoTimeouts timeouts) {
       this.uri = uri;
       this.database = database;
       this.collectionName = collectionName;
+      this.toDocument = toDocument;
       this.gate = gate;
       this.batchSize = batchSize;
       this.timeouts = timeouts;
@@ -224,7 +224,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
           return;
         }
       }
-      Document doc = c.element();
+      Document doc = toDocument.apply(c.element());
       batch.put(doc.get("_id"), doc);
       if (batch.size() >= batchSize) {
         flush();

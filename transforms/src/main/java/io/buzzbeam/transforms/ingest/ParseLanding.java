@@ -36,8 +36,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  *         .withRunId(runId));
  * }</pre>
  *
- * <p>Files are read by {@link ReadLanding}; their records are reshuffled, because one big
- * landing file would otherwise be parsed by the single worker that read it.
+ * <p>The files ({@link SelectLandingFiles}) are spread over the workers where the runner needs it
+ * ({@link Rebalance}: the direct runner), and each is read and parsed record by record in one step
+ * ({@link ReadAndParseFileFn}); a file is the unit of parallelism.
  */
 public class ParseLanding extends PTransform<PBegin, LandingResult> {
 
@@ -122,18 +123,15 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
     Coder<RejectedItem> rejectedCoder = ModelCoder.of(RejectedItem.class);
 
-    PCollectionTuple files =
-        input.apply(
-            "ReadLandingFiles",
-            ReadLanding.from(landingDir).withRunId(runId).prunedBefore(windowStart).withLimits(limits));
-
+    PCollectionTuple selected =
+        input.apply("SelectLandingFiles", SelectLandingFiles.in(landingDir, windowStart));
     PCollectionTuple parsed =
-        files
-            .get(ReadLanding.RECORDS)
-            .apply("SpreadRecordsOverWorkers", Rebalance.acrossShards())
+        selected
+            .get(SelectLandingFiles.FILES)
+            .apply("SpreadFilesOverWorkers", Rebalance.acrossShards())
             .apply(
-                "ParseAndValidate",
-                ParseRecordsFn.toLandingResultTags(zoneId, runId, preferWithinBundles));
+                "ReadAndParseFiles",
+                ReadAndParseFileFn.toLandingResultTags(zoneId, runId, limits, preferWithinBundles));
     PCollection<Media> media =
         parsed.get(LandingResult.MEDIA).setCoder(ModelCoder.of(Media.class));
     PCollection<ProfileSnapshot> profiles =
@@ -141,11 +139,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     parsed.get(LandingResult.REJECTED).setCoder(rejectedCoder);
     parsed.get(LandingResult.QUALITY).setCoder(qualityCoder);
 
-    PCollection<RejectedItem> rejected =
-        PCollectionList.of(files.get(ReadLanding.REJECTED))
-            .and(parsed.get(LandingResult.REJECTED))
-            .apply("CollectDeadLetters", Flatten.pCollections())
-            .setCoder(rejectedCoder);
+    PCollection<RejectedItem> rejected = parsed.get(LandingResult.REJECTED);
 
     // Zeros make read/valid/rejected of every model present even when nothing was read, so
     // that the quality report always shows read = valid + rejected.
@@ -157,7 +151,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     }
     PCollection<QualityCount> quality =
         PCollectionList.of(input.apply("ZeroQualityCounts", Create.of(zeros).withCoder(qualityCoder)))
-            .and(files.get(ReadLanding.QUALITY))
+            .and(selected.get(SelectLandingFiles.QUALITY))
             .and(parsed.get(LandingResult.QUALITY))
             .apply("CollectQualityCounts", Flatten.pCollections())
             .setCoder(qualityCoder)

@@ -29,14 +29,16 @@ import org.apache.beam.sdk.values.TupleTagList;
  *
  * <p>Outputs, by tag: {@link #RECORDS}, {@link #REJECTED}, {@link #QUALITY} (unsummed
  * increments of the {@code file} model, and of the records rejected while reading).
+ *
+ * <p>The files are chosen by {@link SelectLandingFiles} and read by {@link LandingFileReader}: the
+ * same two parts as {@link ParseLanding}, which parses each record as it is read rather than
+ * passing it on (see {@link ReadAndParseFileFn}).
  */
 public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
 
   public static final TupleTag<RawRecord> RECORDS = new TupleTag<RawRecord>() {};
   public static final TupleTag<RejectedItem> REJECTED = new TupleTag<RejectedItem>() {};
   public static final TupleTag<QualityCount> QUALITY = new TupleTag<QualityCount>() {};
-
-  private static final TupleTag<LandingFile> KEPT = new TupleTag<LandingFile>() {};
 
   private final String landingDir;
   private final String runId;
@@ -78,18 +80,9 @@ public class ReadLanding extends PTransform<PBegin, PCollectionTuple> {
     }
     Coder<QualityCount> qualityCoder = QualityCountCoder.of(input.getPipeline());
 
-    PCollectionTuple listed = input.apply("ListLandingFiles", ListLandingFiles.in(landingDir));
-    PCollection<LandingFile> files = listed.get(ListLandingFiles.FILES);
-    PCollectionList<QualityCount> quality = PCollectionList.of(listed.get(ListLandingFiles.QUALITY));
-    if (windowStart != null) {
-      PCollectionTuple kept =
-          files.apply(
-              "SkipFilesBeforeWindow",
-              ParDo.of(new PruneBeforeWindowFn(windowStart, KEPT, QUALITY))
-                  .withOutputTags(KEPT, TupleTagList.of(QUALITY)));
-      files = kept.get(KEPT).setCoder(files.getCoder());
-      quality = quality.and(kept.get(QUALITY).setCoder(qualityCoder));
-    }
+    PCollectionTuple selected = input.apply("SelectLandingFiles", SelectLandingFiles.in(landingDir, windowStart));
+    PCollection<LandingFile> files = selected.get(SelectLandingFiles.FILES);
+    PCollectionList<QualityCount> quality = PCollectionList.of(selected.get(SelectLandingFiles.QUALITY));
 
     PCollectionTuple read =
         files.apply(

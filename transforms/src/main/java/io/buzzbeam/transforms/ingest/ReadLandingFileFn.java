@@ -36,14 +36,8 @@ class ReadLandingFileFn extends DoFn<LandingFile, RawRecord> {
 
   @ProcessElement
   public void processElement(@Element LandingFile file, MultiOutputReceiver out) {
-    LandingFileReader.read(
-        file.path,
-        LandingFiles.kindOf(file.path),
-        // The real path checked when listing; should it have been swapped for a link since, the
-        // open fails (unreadable:file) rather than read what the link points to.
-        () ->
-            new BufferedInputStream(
-                Files.newInputStream(Paths.get(file.realPath), LinkOption.NOFOLLOW_LINKS)),
+    read(
+        file,
         limits,
         new LandingFileReader.Output() {
           @Override
@@ -62,5 +56,19 @@ class ReadLandingFileFn extends DoFn<LandingFile, RawRecord> {
             out.get(qualityTag).output(counters.increment(model, metric, field, 1));
           }
         });
+  }
+
+  /** Reads {@code file} as a stream within {@code limits} into {@code output}: how every landing file is opened. */
+  static void read(LandingFile file, LandingLimits limits, LandingFileReader.Output output) {
+    LandingFileReader.read(
+        file.path,
+        LandingFiles.kindOf(file.path),
+        // The real path checked when listing; should it have been swapped for a link since, the
+        // open fails (unreadable:file) rather than read what the link points to.
+        () ->
+            new BufferedInputStream(
+                Files.newInputStream(Paths.get(file.realPath), LinkOption.NOFOLLOW_LINKS)),
+        limits,
+        output);
   }
 }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.openkoreantext.processor.KoreanPosJava;
-import org.openkoreantext.processor.KoreanTokenJava;
 import org.openkoreantext.processor.OpenKoreanTextProcessorJava;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code tokenize} → drop {@code Space} tokens. Each token keeps its surface text, its part of
  * speech ({@link KoreanPosJava} name) and its stem when the library gives one (verbs and adjectives:
  * 갖고 → 갖다); the library reports "no stem" as an empty string, stored here as null.
+ *
+ * <p>The library's answers are memoized per JVM, piece by piece ({@link OktPieceCache}: the same
+ * tokens, a fraction of the work, since captions repeat their words).
  *
  * <p>The library's dictionaries are static and load on first use (~2 s, ~72 MB); the tokenizer is
  * thread-safe. Construct one per worker (a DoFn's {@code @Setup}); the constructor pays the loading
@@ -79,6 +81,8 @@ public final class KoreanTokenizer implements CaptionTokenizer {
       }
       OpenKoreanTextProcessorJava.addNounsToDictionary(fresh);
       addedNouns.addAll(fresh);
+      // What the library answers has changed: nothing cached before may be served again.
+      OktPieceCache.invalidate();
     }
   }
 
@@ -101,13 +105,16 @@ public final class KoreanTokenizer implements CaptionTokenizer {
     }
   }
 
-  /** normalize → tokenize → drop Space: the tokens of SPEC §4 and §6 ({@code morphs}). */
+  /**
+   * normalize → tokenize → drop Space: the tokens of SPEC §4 and §6 ({@code morphs}), the
+   * library's own, memoized piece by piece across captions ({@link OktPieceCache}).
+   */
   @Override
   public List<Token> tokenize(String text) {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    return analyze(OpenKoreanTextProcessorJava.normalize(text));
+    return OktPieceCache.tokenize(text);
   }
 
   /** Tokenize without normalization (KoNLPy's {@code norm=False}); for comparison and tests. */
@@ -115,31 +122,11 @@ public final class KoreanTokenizer implements CaptionTokenizer {
     if (text == null || text.isEmpty()) {
       return List.of();
     }
-    return analyze(text);
+    return OktPieceCache.libraryTokens(text);
   }
 
   /** The library's normalization alone, e.g. ㅋㅋㅋㅋ → ㅋㅋㅋ, 되나욬 → 되나요. */
   public String normalize(String text) {
     return OpenKoreanTextProcessorJava.normalize(text).toString();
-  }
-
-  private static List<Token> analyze(CharSequence text) {
-    List<KoreanTokenJava> raw =
-        OpenKoreanTextProcessorJava.tokensToJavaKoreanTokenList(
-            OpenKoreanTextProcessorJava.tokenize(text));
-    List<Token> tokens = new ArrayList<>(raw.size());
-    for (KoreanTokenJava t : raw) {
-      if (t.getPos() == KoreanPosJava.Space) {
-        continue;
-      }
-      String stem = t.getStem();
-      tokens.add(
-          Token.newBuilder()
-              .setText(t.getText())
-              .setPos(t.getPos().name())
-              .setStem(stem == null || stem.isEmpty() ? null : stem)
-              .build());
-    }
-    return tokens;
   }
 }

@@ -68,6 +68,15 @@ class LandingFileReaderTest {
   }
 
   @Test
+  void aLineHoldingARealReplacementCharacterIsValidUtf8() {
+    // U+FFFD written as its own three bytes is text, unlike the U+FFFD a decoder puts for bad bytes.
+    RecordedRead read =
+        read(LandingFiles.Kind.JSONL, utf8("{\"a\":\"\uFFFD\"}\n{\"b\":2}\n"), LandingLimits.defaults());
+    assertEquals(List.of("1:{\"a\":\"\uFFFD\"}", "2:{\"b\":2}"), records(read));
+    assertEquals(List.of(), deadLetters(read.rejected));
+  }
+
+  @Test
   void aLineThatIsNotUtf8IsMalformedJsonShowingReplacementCharacters() {
     byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
     RecordedRead read = read(LandingFiles.Kind.JSONL, bytes, LandingLimits.defaults());
