@@ -56,11 +56,11 @@ final class OktPieceCache {
   private static final Pattern KOREAN_RUN = Pattern.compile("[ㄱ-ㅣ가-힣]+"); // its normalize's
 
   /** Whitespace-delimited segments and whitespace runs → their tokens (Space tokens dropped). */
-  private static final Cache<String, List<Token>> PIECES = bounded(200_000);
+  private static final Cache<String, List<Token>> PIECES = bounded(100_000);
   /** Korean chunks (as {@code KoreanChunker} cuts normalized text) → parsed and stemmed tokens. */
-  private static final Cache<String, List<Token>> KOREAN_CHUNKS = bounded(200_000);
+  private static final Cache<String, List<Token>> KOREAN_CHUNKS = bounded(100_000);
   /** Runs of {@code [ㄱ-ㅣ가-힣]+} → the library's normalization of them. */
-  private static final Cache<String, String> NORMALIZED_RUNS = bounded(100_000);
+  private static final Cache<String, String> NORMALIZED_RUNS = bounded(50_000);
 
   private OktPieceCache() {}
 
