@@ -13,6 +13,8 @@ import org.openkoreantext.processor.KoreanTokenJava;
 import org.openkoreantext.processor.OpenKoreanTextProcessorJava;
 import org.openkoreantext.processor.tokenizer.KoreanChunker;
 import org.openkoreantext.processor.tokenizer.KoreanTokenizer.KoreanToken;
+import org.openkoreantext.processor.util.Hangul;
+import org.openkoreantext.processor.util.KoreanDictionaryProvider;
 import org.openkoreantext.processor.util.KoreanPos;
 
 /**
@@ -121,16 +123,83 @@ final class OktPieceCache {
       if (normalized == null) {
         normalized = new StringBuilder(piece.length() + 8);
       }
+      String text = run.group();
       normalized
           .append(piece, start, run.start())
           .append(
-              lookup(
-                  NORMALIZED_RUNS,
-                  run.group(),
-                  r -> OpenKoreanTextProcessorJava.normalize(r).toString()));
+              normalizationMayChange(text)
+                  ? lookup(NORMALIZED_RUNS, text, r -> OpenKoreanTextProcessorJava.normalize(r).toString())
+                  : text);
       start = run.end();
     }
     return normalized == null ? piece : normalized.append(piece, start, piece.length()).toString();
+  }
+
+  /**
+   * False only when the library's normalization certainly leaves {@code run} (one run of {@code
+   * [ㄱ-ㅣ가-힣]+}) as it is, so that it need not be called: most runs, and the call is dear, because
+   * its coda-ㄴ step tokenizes the whole run only to ignore the answer unless the run ends in ㄴ +
+   * 데/가/지 (profile of issue #12: 92 % of normalization). Its steps, in {@code
+   * KoreanNormalizer.normalizeKoreanChunk}, and what each needs to change anything:
+   *
+   * <ul>
+   *   <li>endings ({@code ([가-힣]+)(ㅋ+|ㅎ+|[ㅠㅜ]+)}) and {@code [ㅠㅜ]{3,}}: a jamo (ㄱ-ㅣ);
+   *   <li>{@code (.)\1{3,}}: a character four times in a row;
+   *   <li>{@code (..)\1{2,}}: two characters three times in a row;
+   *   <li>coda ㄴ ({@code normalizeCodaN}): a next-to-last syllable with final ㄴ and a last 데, 가
+   *       or 지;
+   *   <li>typos ({@code correctTypo}): a word of the library's typo list inside the run.
+   * </ul>
+   *
+   * A run with none of these comes back unchanged (the whitespace step has none to replace).
+   */
+  static boolean normalizationMayChange(String run) {
+    int n = run.length();
+    for (int i = 0; i < n; i++) {
+      char c = run.charAt(i);
+      if (c >= 'ㄱ' && c <= 'ㅣ') {
+        return true;
+      }
+      if (i + 3 < n && c == run.charAt(i + 1) && c == run.charAt(i + 2) && c == run.charAt(i + 3)) {
+        return true;
+      }
+      if (i + 5 < n
+          && c == run.charAt(i + 2) && c == run.charAt(i + 4)
+          && run.charAt(i + 1) == run.charAt(i + 3) && run.charAt(i + 1) == run.charAt(i + 5)) {
+        return true;
+      }
+    }
+    if (n >= 2) {
+      char head = run.charAt(n - 2);
+      char last = run.charAt(n - 1);
+      if (head >= '가' && head <= '힣'
+          && Hangul.decomposeHangul(head).coda() == 'ㄴ'
+          && (last == '데' || last == '가' || last == '지')) {
+        return true;
+      }
+    }
+    for (String typo : TYPOS) {
+      if (run.contains(typo)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every word of the library's typo list (the keys of its typo dictionary, all lengths). */
+  private static final List<String> TYPOS = typos();
+
+  private static List<String> typos() {
+    List<String> words = new ArrayList<>();
+    scala.collection.Iterator<scala.collection.immutable.Map<String, String>> byLength =
+        KoreanDictionaryProvider.typoDictionaryByLength().valuesIterator();
+    while (byLength.hasNext()) {
+      scala.collection.Iterator<String> keys = byLength.next().keysIterator();
+      while (keys.hasNext()) {
+        words.add(keys.next());
+      }
+    }
+    return List.copyOf(words);
   }
 
   /**

@@ -59,6 +59,35 @@ class KoreanTokenizerCacheTest {
   }
 
   @Test
+  void runsSkippingNormalizationAreThoseItLeavesAlone() throws IOException {
+    List<String> texts = new ArrayList<>(nsmc());
+    texts.addAll(
+        List.of(
+            "하댘ㅋㅋㅋ", "머구뮤ㅠㅠㅠ", "아아아아아", "훌쩍훌쩍훌쩍", "소린가", "그런데", "한지", "인가",
+            "하겟다", "안됔ㅋㅋ", "먹고싶다", "예뻐요", "엄마"));
+    java.util.regex.Pattern run = java.util.regex.Pattern.compile("[ㄱ-ㅣ가-힣]+");
+    int skipped = 0;
+    int runs = 0;
+    for (String text : texts) {
+      java.util.regex.Matcher m = run.matcher(text);
+      while (m.find()) {
+        runs++;
+        String r = m.group();
+        if (!OktPieceCache.normalizationMayChange(r)) {
+          skipped++;
+          assertEquals(r, OpenKoreanTextProcessorJava.normalize(r).toString(), r);
+        }
+      }
+    }
+    // Most runs skip the library's normalization; each that does is one it leaves alone.
+    assertTrue(skipped > runs / 2 && skipped < runs, skipped + " of " + runs);
+    for (String changes : List.of("하댘ㅋㅋㅋ", "아아아아아", "훌쩍훌쩍훌쩍", "소린가", "하겟다")) {
+      assertTrue(OktPieceCache.normalizationMayChange(changes), changes);
+      assertNotEquals(changes, OpenKoreanTextProcessorJava.normalize(changes).toString(), changes);
+    }
+  }
+
+  @Test
   void captionShapesGiveTheLibrarysTokens() {
     List<String> captions =
         List.of(
