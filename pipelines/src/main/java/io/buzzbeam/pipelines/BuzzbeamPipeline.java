@@ -120,10 +120,8 @@ public final class BuzzbeamPipeline {
         historySnapshots.apply("FollowerHistories", FollowerHistoriesByBrand.create());
     PCollection<Media> withFollowers = media.apply("AttachFollowers", AttachFollowers.withHistories(histories));
 
-    // Tokenizing needs no followers: it starts from the de-duplicated media, not after the
-    // follower histories (a side input of every profile read) are ready.
     PCollection<MediaMorphs> morphs =
-        media.apply(
+        withFollowers.apply(
             "TokenizeCaptions",
             TokenizeCaptions.withStopwords(s.stopwordList).withTokenizer(s.tokenizer).withUserDictionary(s.dictionary));
 
