@@ -11,7 +11,9 @@
 #   M  generate --seed=42 --days=3 --brands=11 --scale=4        (~1M polled items, heap check)
 # Measured (each in a fresh JVM, one at a time; the machine should be otherwise idle):
 #   bare Okt   BareOktPass over the zone's distinct captions on every core, JVM start included
+#              (the faster of two passes)
 #   run        ./buzzbeam run (Flink embedded, the default): the report's "succeeded in" figure
+#              (zones A, B, R: the faster of two runs; runs vary by about 10 % on a 2-core VM)
 #   direct     the same with --runner=DirectRunner under -Xmx2g
 #   cluster    the same on runner-configs/flink/cluster.sh start 2, --runnerConfig=flink-cluster
 #   seeds      ../shared/bench/seed_stack.py tokenize --dedup + marts, when its Python
@@ -78,12 +80,16 @@ done
 
 seconds() { awk -v a="$2" -v b="$1" 'BEGIN { printf "%.1f", a - b }'; }
 
-bare_okt() { # zone
-  local t0 t1
-  t0=$(date +%s.%N)
-  java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.BareOktPass "$work/$1.captions" | sed "s/^/  $1: /"
-  t1=$(date +%s.%N)
-  record "okt.$1" "$(seconds "$t0" "$t1")"
+bare_okt() { # zone; the faster of two passes, each in a fresh JVM
+  local t0 t1 best="" t
+  for _ in 1 2; do
+    t0=$(date +%s.%N)
+    java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.BareOktPass "$work/$1.captions" | sed "s/^/  $1: /"
+    t1=$(date +%s.%N)
+    t=$(seconds "$t0" "$t1")
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  record "okt.$1" "$best"
 }
 
 run() { # key, zone, extra args... ; records the report's figure, wall time and peak RSS
@@ -101,13 +107,27 @@ run() { # key, zone, extra args... ; records the report's figure, wall time and 
     "$(grep -oE 'media +[0-9,]+' "$work/$key.log" | head -1 | tr -s ' ')"
 }
 
-echo "== bare Okt pass (fresh JVM, $(nproc) threads, distinct captions)"
+best_of_two() { # key, zone, extra args... ; the faster of two runs is the one recorded
+  local key="$1"; shift
+  run "$key-1" "$@"
+  run "$key-2" "$@"
+  local k=1
+  awk -v a="$(value "run.$key-1")" -v b="$(value "run.$key-2")" 'BEGIN { exit !(b < a) }' && k=2
+  record "run.$key" "$(value "run.$key-$k")"
+  record "wall.$key" "$(value "wall.$key-$k")"
+  record "rss.$key" "$(value "rss.$key-$k")"
+}
+
+# Every zone file once through the page cache first, so that no measured run pays for the disk.
+for z in A B R M; do find "$work/$z" -type f -exec cat {} + > /dev/null; done
+
+echo "== bare Okt pass (fresh JVM, $(nproc) threads, distinct captions; the faster of two)"
 for z in A B R; do bare_okt "$z"; done
 
-echo "== buzzbeam run (Flink embedded, the default)"
-run A A
-run B B
-run R R
+echo "== buzzbeam run (Flink embedded, the default; A, B and R: the faster of two runs)"
+best_of_two A A
+best_of_two B B
+best_of_two R R
 run M M
 echo "== the profile: zone A again, under Java Flight Recorder (not used in the ratios: the recorder costs time)"
 BUZZBEAM_JAVA_OPTS="-Xmx6g -XX:StartFlightRecording=filename=$work/A.jfr,settings=profile" run profiled A
