@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -29,7 +28,6 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.apache.beam.sdk.values.TypeDescriptor;
 import org.bson.Document;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -138,13 +136,12 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
 
   @Override
   public PCollection<Long> expand(PCollection<T> input) {
-    PCollection<T> global =
+    // The records, not their documents, wait for the gate: their own coder is leaner than BSON's,
+    // and each becomes a document only in the step that writes it.
+    PCollection<T> records =
         input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows
             ? input
             : input.apply("GlobalWindow", Window.<T>into(new GlobalWindows()));
-    // The records, not their documents, wait for the gate: their own coder is leaner than BSON's,
-    // and each becomes a document only in the step that writes it.
-    PCollection<T> records = global;
     PCollectionView<Boolean> gateView = null;
     if (gate != null) {
       gateView = gate.apply("Gate as side input", View.asSingleton());

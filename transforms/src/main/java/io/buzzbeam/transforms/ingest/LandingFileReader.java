@@ -1,8 +1,12 @@
 package io.buzzbeam.transforms.ingest;
 
 import io.buzzbeam.transforms.quality.QualityCount;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.tukaani.xz.XZInputStream;
@@ -41,6 +45,20 @@ final class LandingFileReader {
   }
 
   private LandingFileReader() {}
+
+  /** Reads the listed landing file {@code file} from disk: how every pipeline step opens one. */
+  static void read(LandingFile file, LandingLimits limits, Output out) {
+    read(
+        file.path,
+        LandingFiles.kindOf(file.path),
+        // The real path checked when listing; should it have been swapped for a link since, the
+        // open fails (unreadable:file) rather than read what the link points to.
+        () ->
+            new BufferedInputStream(
+                Files.newInputStream(Paths.get(file.realPath), LinkOption.NOFOLLOW_LINKS)),
+        limits,
+        out);
+  }
 
   /** Reads the file {@code relative} (of {@code kind}) whose stored bytes {@code opener} opens. */
   static void read(

@@ -1,15 +1,14 @@
 package io.buzzbeam.transforms.ingest;
 
-import java.time.ZoneId;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the parse of one record found, held until the parse has ended, so that all of it can be

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads one landing file ({@link ReadLandingFileFn#read}) and parses each record as it is read
+ * Reads one landing file ({@link LandingFileReader#read(LandingFile, LandingLimits, LandingFileReader.Output)}) and parses each record as it is read
  * ({@link ParseFindings#of}): valid media on the main output, profiles, dead letters (of the reader
  * and of the parser) and quality counts on {@link LandingResult}'s side tags.
  *
@@ -62,7 +62,7 @@ class ReadAndParseFileFn extends DoFn<LandingFile, Media> {
 
   @ProcessElement
   public void processElement(@Element LandingFile file, MultiOutputReceiver out) {
-    ReadLandingFileFn.read(
+    LandingFileReader.read(
         file,
         limits,
         new LandingFileReader.Output() {

@@ -3,10 +3,6 @@ package io.buzzbeam.transforms.ingest;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.quality.QualityCount;
 import io.buzzbeam.transforms.quality.QualityCounters;
-import java.io.BufferedInputStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Paths;
 import java.util.List;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
@@ -36,7 +32,7 @@ class ReadLandingFileFn extends DoFn<LandingFile, RawRecord> {
 
   @ProcessElement
   public void processElement(@Element LandingFile file, MultiOutputReceiver out) {
-    read(
+    LandingFileReader.read(
         file,
         limits,
         new LandingFileReader.Output() {
@@ -56,19 +52,5 @@ class ReadLandingFileFn extends DoFn<LandingFile, RawRecord> {
             out.get(qualityTag).output(counters.increment(model, metric, field, 1));
           }
         });
-  }
-
-  /** Reads {@code file} as a stream within {@code limits} into {@code output}: how every landing file is opened. */
-  static void read(LandingFile file, LandingLimits limits, LandingFileReader.Output output) {
-    LandingFileReader.read(
-        file.path,
-        LandingFiles.kindOf(file.path),
-        // The real path checked when listing; should it have been swapped for a link since, the
-        // open fails (unreadable:file) rather than read what the link points to.
-        () ->
-            new BufferedInputStream(
-                Files.newInputStream(Paths.get(file.realPath), LinkOption.NOFOLLOW_LINKS)),
-        limits,
-        output);
   }
 }
