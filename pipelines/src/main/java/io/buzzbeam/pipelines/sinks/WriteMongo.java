@@ -2,20 +2,12 @@ package io.buzzbeam.pipelines.sinks;
 
 import io.buzzbeam.transforms.quality.RunCounter;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.ProfileSnapshot;
 import io.buzzbeam.model.RejectedItem;
 import io.buzzbeam.transforms.shards.Rebalance;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -33,11 +25,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Writes canonical records into the SPEC §6 Mongo collections ({@code media}, {@code morphs},
- * {@code profiles}, {@code rejected}) as upserts: every document is a {@code replaceOne} by its
- * natural {@code _id} with {@code upsert=true} (see {@link MongoDocuments}), sent in unordered
- * {@code bulkWrite}s of {@link #DEFAULT_BATCH_SIZE}. A rerun therefore leaves the same documents,
- * and a field that disappeared from a record disappears from its document too (a replace, not a
- * {@code $set}).
+ * {@code profiles}, {@code rejected}) as upserts: every document ends up stored as given under its
+ * natural {@code _id} (see {@link MongoDocuments}), in unordered {@code bulkWrite}s of {@link
+ * #DEFAULT_BATCH_SIZE}, inserted where new and replaced where stored ({@link MongoBatchWriter}). A
+ * rerun therefore leaves the same documents, and a field that disappeared from a record disappears
+ * from its document too (a replace, not a {@code $set}).
  *
  * <p>Beam's {@code MongoDbIO.write()} inserts by default and its update configuration works with
  * {@code $set}-style updates; a small DoFn with the sync driver gives exact replace-upserts.
@@ -163,7 +155,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     return "WriteMongo{" + database + "." + collection + "}";
   }
 
-  /** Makes each record a document, buffers them, and replace-upserts them by {@code _id} in unordered bulk writes. */
+  /** Makes each record a document, buffers them, and stores them by {@code _id} in unordered bulk writes ({@link MongoBatchWriter}). */
   static final class UpsertDocumentsFn<T> extends DoFn<T, Long> {
     private final String uri;
     private final String database;
@@ -175,7 +167,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     private final RunCounter written;
 
     private transient MongoClient client;
-    private transient MongoCollection<Document> collection;
+    private transient MongoBatchWriter writer;
     // Keyed by _id: one document per id per bulk write (the later one wins).
     private transient Map<Object, Document> batch;
     private transient long bundleCount;
@@ -202,7 +194,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     @Setup
     public void setup() {
       client = timeouts.client(uri);
-      collection = client.getDatabase(database).getCollection(collectionName);
+      writer = new MongoBatchWriter(client.getDatabase(database).getCollection(collectionName));
     }
 
     @StartBundle
@@ -238,14 +230,9 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       if (batch.isEmpty()) {
         return;
       }
-      List<WriteModel<Document>> models = new ArrayList<>(batch.size());
-      ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-      for (Map.Entry<Object, Document> e : batch.entrySet()) {
-        models.add(new ReplaceOneModel<>(Filters.eq("_id", e.getKey()), e.getValue(), upsert));
-      }
       // Unordered: the server may apply them in any order (ids are distinct); a failed bundle is
-      // retried by the runner, which the replace-upsert makes harmless.
-      collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+      // retried by the runner, which storing each document as given makes harmless.
+      writer.write(batch.values());
       written.inc(batch.size());
       bundleCount += batch.size();
       batch.clear();
