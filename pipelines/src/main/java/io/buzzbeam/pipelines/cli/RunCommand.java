@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -144,7 +145,11 @@ public final class RunCommand implements Command {
     RunLock lock = null;
     StagingTables staging = null;
     Throwable failure = null;
+    EarlyMiniCluster early = null;
     try {
+      // A local Flink run's MiniCluster starts now, on another thread, while the servers start and
+      // the pipeline is built and translated (see EarlyMiniCluster).
+      early = EarlyMiniCluster.install(options.as(FlinkPipelineOptions.class), options.getRunner());
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
         jdbc = servers.jdbcTarget();
@@ -196,6 +201,9 @@ public final class RunCommand implements Command {
             settings.sinks.toString().toLowerCase(Locale.ROOT));
 
         started = System.currentTimeMillis();
+        if (early != null) {
+          early.useFor(options.as(FlinkPipelineOptions.class));
+        }
         Pipeline pipeline = Pipeline.create(options);
         BuzzbeamPipeline.assemble(
             pipeline,
@@ -251,7 +259,7 @@ public final class RunCommand implements Command {
       failure = e;
       throw e;
     } finally {
-      closeAll(failure, lock, staging, servers);
+      closeAll(failure, lock, staging, servers, early);
     }
   }
 
@@ -294,12 +302,12 @@ public final class RunCommand implements Command {
   }
 
   /**
-   * Drops the staging tables and closes the lock and the embedded servers, each whatever the others
+   * Drops the staging tables and closes the lock, the embedded servers and an early MiniCluster, each whatever the others
    * do. After a failure, what goes wrong here is added to it; after a success it is thrown (a Mongo
    * snapshot that was not saved is a failure), first problem first.
    */
   private void closeAll(
-      Throwable failure, RunLock lock, StagingTables staging, EmbeddedServers servers)
+      Throwable failure, RunLock lock, StagingTables staging, EmbeddedServers servers, EarlyMiniCluster early)
       throws Exception {
     if (staging != null && lock != null) {
       try {
@@ -309,7 +317,7 @@ public final class RunCommand implements Command {
       }
     }
     Exception closing = null;
-    for (AutoCloseable resource : new AutoCloseable[] {lock, servers}) {
+    for (AutoCloseable resource : new AutoCloseable[] {lock, servers, early}) {
       if (resource == null) {
         continue;
       }
