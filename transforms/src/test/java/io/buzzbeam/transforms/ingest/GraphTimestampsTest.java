@@ -64,7 +64,7 @@ class GraphTimestampsTest {
     for (int i = 0; i < 50_000; i++) {
       texts.add(
           String.format(
-              "%04d-%02d-%02dT%02d:%02d:%02d+0000",
+              "%04d-%02d-%02dT%02d:%02d:%02d" + (random.nextBoolean() ? "+0000" : "Z"),
               List.of(1969, 1970, 2023, 2024, 2100, 9999, 0).get(random.nextInt(7)),
               random.nextInt(20), random.nextInt(40), random.nextInt(30), random.nextInt(70),
               random.nextInt(70)));
@@ -74,7 +74,9 @@ class GraphTimestampsTest {
             "2024-02-29T00:00:00+0000", "2023-02-29T00:00:00+0000", "2023-09-02t12:00:03+0000",
             "2023-09-02T12:00:03+0001", "2023-09-02T12:00:03-0000", "2023-09-02T12-00:03+0000",
             "2023-09-0٢T12:00:03+0000", "9999-12-31T23:59:59+0000", "1969-12-31T23:59:59+0000",
-            "1970-01-01T00:00:00+0000", "0000-01-01T00:00:00+0000"));
+            "1970-01-01T00:00:00+0000", "0000-01-01T00:00:00+0000", "2023-09-02T12:00:03z",
+            "2023-09-02T12:00:03Y", "2023-02-29T00:00:00Z", "9999-12-31T23:59:59Z",
+            "1969-12-31T23:59:59Z", "2023-09-02 12:00:03Z"));
     int parsed = 0;
     for (String text : texts) {
       Optional<Instant> expected = GraphTimestamps.general(text);

@@ -25,4 +25,25 @@ class LocalTimesTest {
     assertEquals(hour, local.hour());
     assertEquals(weekday, local.weekday());
   }
+
+  @org.junit.jupiter.api.Test
+  void theDayIsIsoLocalDateForEveryStorableInstant() {
+    // The storable range's ends (1970 and 9999, where Seoul's last hours are already year 10000)
+    // and random instants between them.
+    java.util.Random random = new java.util.Random(7);
+    java.util.List<Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+        Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), Instant.parse("0001-01-01T00:00:00Z")));
+    for (int i = 0; i < 20_000; i++) {
+      instants.add(Instant.ofEpochSecond((long) (random.nextDouble() * 253_402_300_799L)));
+    }
+    for (Instant instant : instants) {
+      for (String zone : java.util.List.of("Asia/Seoul", "UTC", "America/New_York")) {
+        java.time.ZonedDateTime local = instant.atZone(ZoneId.of(zone));
+        assertEquals(
+            local.toLocalDate().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE),
+            LocalTimes.of(instant, ZoneId.of(zone)).day(),
+            instant + " in " + zone);
+      }
+    }
+  }
 }
