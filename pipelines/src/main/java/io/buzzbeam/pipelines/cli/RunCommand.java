@@ -13,6 +13,8 @@ import io.buzzbeam.pipelines.command.Command;
 import io.buzzbeam.pipelines.command.CommandOptions;
 import io.buzzbeam.pipelines.command.UsageException;
 import io.buzzbeam.pipelines.embedded.EmbeddedServers;
+import io.buzzbeam.transforms.keywords.KoreanTokenizer;
+import io.buzzbeam.transforms.keywords.TokenizerKind;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.pipelines.sinks.JdbcTarget;
 import io.buzzbeam.pipelines.sinks.PipelineRuns;
@@ -150,6 +152,13 @@ public final class RunCommand implements Command {
       // A local Flink run's MiniCluster starts now, on another thread, while the servers start and
       // the pipeline is built and translated (see EarlyMiniCluster).
       early = EarlyMiniCluster.install(options.as(FlinkPipelineOptions.class), options.getRunner());
+      if (settings.tokenizer == TokenizerKind.OKT && (early != null || options.getRunner() == DirectRunner.class)) {
+        // The workers share this JVM and its one set of open-korean-text dictionaries: loaded on
+        // a spare thread now, they are not loaded on the job's critical path later.
+        Thread dictionaries = new Thread(KoreanTokenizer::loadDictionaries, "buzzbeam-okt-dictionaries");
+        dictionaries.setDaemon(true);
+        dictionaries.start();
+      }
       JdbcTarget jdbc = null;
       if (settings.has(Sink.JDBC)) {
         jdbc = servers.jdbcTarget();
