@@ -72,7 +72,10 @@ final class EarlyMiniCluster implements AutoCloseable {
     return new EarlyMiniCluster(cluster);
   }
 
-  /** Points the run at the early cluster; called after the run's options were recorded as given. */
+  /**
+   * Points the run at the early cluster: {@code --flinkMaster} becomes {@code [auto]}. Called just
+   * before the pipeline is built, so the options stay as the user gave them until then.
+   */
   void useFor(FlinkPipelineOptions options) {
     options.setFlinkMaster(AUTO);
   }

@@ -15,9 +15,10 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Reads one landing file ({@link LandingFileReader#read(LandingFile, LandingLimits, LandingFileReader.Output)}) and parses each record as it is read
- * ({@link ParseFindings#of}): valid media on the main output, profiles, dead letters (of the reader
- * and of the parser) and quality counts on {@link LandingResult}'s side tags.
+ * Reads one landing file ({@link LandingFileReader#read(LandingFile, LandingLimits,
+ * LandingFileReader.Output)}) and parses each record as it is read ({@link ParseFindings#of}): valid
+ * media on the main output, profiles, dead letters (of the reader and of the parser) and quality
+ * counts on {@link LandingResult}'s side tags.
  *
  * <p>One step rather than a read step and a parse step: a runner does not chain a step with several
  * outputs into the next (Flink never does), so every raw record crossed a channel, encoded and
