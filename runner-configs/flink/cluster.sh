@@ -54,9 +54,14 @@ mvn_build() { # mvn args...: offline first (fast, no network), then online
 }
 
 ensure_classpath() {
-  if ! ls "$LIB_DIR"/flink-runtime-*.jar >/dev/null 2>&1; then
+  # Built again, from scratch, after either pom changed: a new flink.version must not leave the old
+  # jars beside the new ones.
+  local stamp="$LIB_DIR/.built"
+  if [ ! -f "$stamp" ] || [ "$HOME_DIR/pom.xml" -nt "$stamp" ] || [ "$SCRIPT_DIR/pom.xml" -nt "$stamp" ]; then
     log "building the Flink cluster classpath into $LIB_DIR"
+    rm -rf "$LIB_DIR"
     mvn_build -f "$SCRIPT_DIR/pom.xml" package
+    ls "$LIB_DIR"/flink-runtime-*.jar >/dev/null 2>&1 && touch "$stamp"
   fi
   ls "$LIB_DIR"/flink-runtime-*.jar >/dev/null 2>&1 || die "no Flink jars in $LIB_DIR"
   CLASSPATH_STR="$(find "$LIB_DIR" -maxdepth 1 -name '*.jar' | sort | tr '\n' ':')"

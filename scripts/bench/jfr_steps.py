@@ -5,9 +5,15 @@ belongs to a step: library frames name their step (open-korean-text and Scala: t
 and the decompressors: read + parse; the PostgreSQL driver: the JDBC sink; ...), buzzbeam's own
 frames name theirs by package or class.
 
+It then prints what the samples cannot show: the time the JIT compiler threads spent compiling
+(jdk.CompilerStatistics) and the garbage collector's pauses (jdk.GarbageCollection). On 2 cores
+those compete with the job for the same CPU; in issue #12's run the compiler took more than half
+of the process's CPU time.
+
 usage: jfr_steps.py RECORDING.jfr
 """
 import collections
+import json
 import re
 import subprocess
 import sys
@@ -57,6 +63,30 @@ def main(path):
     for name, n in counts.most_common():
         print(f"{100.0 * n / total:5.1f} %  {name}")
     print(f"({total:,} CPU samples)")
+    compiled, compilations, paused = compiler_and_gc(path)
+    print(f"outside the samples: JIT compilation {compiled:.1f} s ({compilations:,} methods), GC pauses {paused:.1f} s")
+
+
+def seconds(duration):
+    """An ISO-8601 duration as JFR's JSON writes it (PT1M6.618S) in seconds."""
+    m = re.fullmatch(r"PT(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?", duration)
+    if not m:
+        raise ValueError("not a JFR duration: " + duration)
+    h, mins, secs = m.groups()
+    return int(h or 0) * 3600 + int(mins or 0) * 60 + float(secs or 0)
+
+
+def events(path, name):
+    out = subprocess.run(["jfr", "print", "--json", "--events", name, path], capture_output=True, text=True, check=True).stdout
+    return [e["values"] for e in json.loads(out)["recording"]["events"]]
+
+
+def compiler_and_gc(path):
+    stats = events(path, "jdk.CompilerStatistics")
+    compiled = seconds(stats[-1]["totalTimeSpent"]) if stats else 0.0
+    compilations = stats[-1]["compileCount"] if stats else 0
+    paused = sum(seconds(e["sumOfPauses"]) for e in events(path, "jdk.GarbageCollection"))
+    return compiled, compilations, paused
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -160,7 +161,9 @@ class RunnersAgreeTest {
     assertTrue(List.of(expanded).contains("--filesToStage=" + jobJar), List.of(expanded).toString());
     List<String> tmCommand = List.of(commandLine(cluster.taskManagerPid("tm-1")).split("\0"));
     String classpath = tmCommand.get(tmCommand.indexOf("-classpath") + 1);
-    assertTrue(classpath.contains("flink-runtime-1.19.0.jar"), classpath);
+    // The cluster runs the Flink the runner was built against (the parent pom's flink.version).
+    String flinkRuntime = "flink-runtime-" + EnvironmentInformation.getVersion() + ".jar";
+    assertTrue(classpath.contains(flinkRuntime), flinkRuntime + " in " + classpath);
     assertFalse(classpath.contains("beam"), "TaskManager classpath: " + classpath);
   }
 
