@@ -2,7 +2,8 @@
 # Every test of buzzbeam, from a fresh clone: `./buzzbeam test` (and CI's .ci/run).
 #  1. Java: unit and pipeline tests (TestPipeline + PAssert), the embedded PostgreSQL and Mongo
 #     wire server, Flink MiniCluster and a standalone Flink cluster started from Maven jars; then
-#     two minutes of coverage-guided fuzzing of the landing reader (Jazzer).
+#     two minutes of coverage-guided fuzzing of the landing reader (Jazzer); then the launcher's
+#     class-data archive on real runs (scripts/test-launcher.sh).
 #  2. Dashboards (scripts/test-dashboards.sh): a small real pipeline run into a temporary data dir,
 #     `./buzzbeam serve` on it, the pinned Apache Superset 6.1.0 brought up on it and tested with
 #     pytest and headless Chromium (installs chromium, chromium-driver, fonts-noto-cjk when absent).
@@ -26,6 +27,8 @@ if (( java )); then
   echo "== Fuzzing the landing reader for 2 minutes (Jazzer)"
   JAZZER_FUZZ=1 mvn -B -pl transforms -Dtest=LandingReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false test
   echo "== Fuzzing found no crash"
+  echo "== The launcher's class-data archive (scripts/test-launcher.sh)"
+  scripts/test-launcher.sh
 fi
 if (( dashboards )); then
   t1=$(date +%s)

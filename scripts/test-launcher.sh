@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Part of stage 1 of `./buzzbeam test` (scripts/test-all.sh): the launcher's class-data archive
+# (AppCDS, see ./buzzbeam), on real runs over a small generated landing zone:
+#  1. the first `run` after a build writes one archive, and nothing of the JVM's archive logging
+#     reaches the run's output;
+#  2. the next run maps its classes from that archive;
+#  3. a run that fails (bad usage, exit 2) leaves no archive and no temporary file behind, even
+#     when the jars changed (the stale archive stays until a run succeeds);
+#  4. a run stopped with SIGTERM stops its JVM and leaves no archive or temporary file either;
+#  5. the next successful run replaces the stale archive with one for the new jars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cds="pipelines/target/cds"
+jar="pipelines/target/buzzbeam-pipelines.jar"
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/buzzbeam-launcher-test.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "test-launcher.sh: FAILED: $*" >&2; exit 1; }
+say() { echo "== launcher: $*"; }
+archives() { find "$cds" -maxdepth 1 -name 'buzzbeam-*.jsa' -printf '%f\n' 2>/dev/null | sort; }
+temporaries() { find "$cds" -maxdepth 1 -name '.buzzbeam-*' -printf '%f\n' 2>/dev/null; }
+tiny_run() { # log, extra args...
+  local log="$1"; shift
+  rm -rf "$tmp/data"
+  ./buzzbeam run --landing="$tmp/zone" --dataDir="$tmp/data" --progressSeconds=0 "$@" </dev/null >"$log" 2>&1
+}
+
+./buzzbeam generate --out="$tmp/zone" --seed=7 --days=1 --brands=2 --scale=0.05 >/dev/null 2>&1 ||
+  fail "generate failed"
+rm -rf "$cds"
+
+say "1. the first run writes the archive"
+tiny_run "$tmp/1.log" || { tail -20 "$tmp/1.log" >&2; fail "first run failed"; }
+grep -q 'succeeded in' "$tmp/1.log" || fail "first run: no report"
+first="$(archives)"
+[[ $(wc -l <<<"$first") == 1 && "$first" == buzzbeam-*.jsa ]] || fail "first run: expected one archive, found '$first'"
+[[ -z "$(temporaries)" ]] || fail "first run left $(temporaries)"
+! grep -q '^\[.*\]\[warning\]\|^\[warning\]' "$tmp/1.log" || fail "first run: JVM archive warnings in the output: $(grep -m1 'warning\]' "$tmp/1.log")"
+
+say "2. the next run maps its classes from it"
+BUZZBEAM_JAVA_OPTS="-Xmx1g -Xlog:class+load=info:file=$tmp/classes.txt" tiny_run "$tmp/2.log" ||
+  { tail -20 "$tmp/2.log" >&2; fail "second run failed"; }
+shared=$(grep -c 'source: shared objects file (top)' "$tmp/classes.txt" || true)
+(( shared > 5000 )) || fail "second run: only $shared classes came from the archive (expected thousands)"
+[[ "$(archives)" == "$first" ]] || fail "second run changed the archive: $(archives)"
+say "   $shared classes from the archive"
+
+say "3. a failed run leaves no archive (jars changed, so it would have written one)"
+touch "$jar"
+rc=0
+tiny_run "$tmp/3.log" --landing="$tmp/no-such-zone" || rc=$?
+[[ "$rc" == 2 ]] || fail "bad usage: exit $rc, expected 2 ($(tail -1 "$tmp/3.log"))"
+[[ "$(archives)" == "$first" ]] || fail "failed run: archives are now '$(archives)'"
+[[ -z "$(temporaries)" ]] || fail "failed run left $(temporaries)"
+
+say "4. a run stopped with SIGTERM stops its JVM and leaves no archive"
+rm -rf "$tmp/data"
+./buzzbeam run --landing="$tmp/zone" --dataDir="$tmp/data" --progressSeconds=0 </dev/null >"$tmp/4.log" 2>&1 &
+launcher=$!
+for _ in $(seq 1 240); do grep -q '^buzzbeam run run-' "$tmp/4.log" && break; sleep 0.25; done
+grep -q '^buzzbeam run run-' "$tmp/4.log" || { kill -KILL "$launcher" 2>/dev/null; fail "stopped run never started"; }
+jvm=$(pgrep -P "$launcher" java || true)
+[[ -n "$jvm" ]] || fail "no JVM under the launcher (pid $launcher)"
+kill -TERM "$launcher"
+rc=0
+wait "$launcher" || rc=$?
+(( rc != 0 )) || fail "stopped run exited 0"
+! kill -0 "$jvm" 2>/dev/null || { kill -KILL "$jvm"; fail "the JVM $jvm outlived its launcher"; }
+[[ "$(archives)" == "$first" ]] || fail "stopped run: archives are now '$(archives)'"
+[[ -z "$(temporaries)" ]] || fail "stopped run left $(temporaries)"
+say "   exit $rc"
+
+say "5. the next successful run replaces the stale archive"
+tiny_run "$tmp/5.log" || { tail -20 "$tmp/5.log" >&2; fail "fifth run failed"; }
+now="$(archives)"
+[[ $(wc -l <<<"$now") == 1 && "$now" == buzzbeam-*.jsa && "$now" != "$first" ]] ||
+  fail "after the jars changed: expected one new archive, found '$now' (was '$first')"
+[[ -z "$(temporaries)" ]] || fail "fifth run left $(temporaries)"
+say "passed"
