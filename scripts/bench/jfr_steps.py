@@ -5,10 +5,12 @@ belongs to a step: library frames name their step (open-korean-text and Scala: t
 and the decompressors: read + parse; the PostgreSQL driver: the JDBC sink; ...), buzzbeam's own
 frames name theirs by package or class.
 
-It then prints what the samples cannot show: the time the JIT compiler threads spent compiling
-(jdk.CompilerStatistics) and the garbage collector's pauses (jdk.GarbageCollection). On 2 cores
-those compete with the job for the same CPU; in issue #12's run the compiler took more than half
-of the process's CPU time.
+It then prints what the samples cannot show: how long the JIT's compilations took
+(jdk.CompilerStatistics) and the garbage collector's pauses (jdk.GarbageCollection). A
+compilation's time is elapsed time on its compiler thread, waiting for a core included, so on 2
+busy cores it is well above the compiler's CPU time: in issue #12's zone A run, 55 s of
+compilations were 23 s of CPU on the compiler threads (C2 16.5 s, C1 6.5 s, read from /proc) of
+the process's 86 s.
 
 usage: jfr_steps.py RECORDING.jfr
 """
@@ -64,7 +66,8 @@ def main(path):
         print(f"{100.0 * n / total:5.1f} %  {name}")
     print(f"({total:,} CPU samples)")
     compiled, compilations, paused = compiler_and_gc(path)
-    print(f"outside the samples: JIT compilation {compiled:.1f} s ({compilations:,} methods), GC pauses {paused:.1f} s")
+    print(f"outside the samples: JIT compilations {compiled:.1f} s elapsed ({compilations:,} methods; "
+          f"waiting for a core included), GC pauses {paused:.1f} s")
 
 
 def seconds(duration):
