@@ -5,7 +5,7 @@
 #     reaches the run's output;
 #  2. the next run maps its classes from that archive;
 #  3. a run that fails (bad usage, exit 2) leaves no archive and no temporary file behind, even
-#     when the jars changed (the stale archive stays until a run succeeds);
+#     when the jars changed (the stale archive stays until a run succeeds); nor does `run --help`;
 #  4. a run stopped with SIGTERM stops its JVM and leaves no archive or temporary file either;
 #  5. the next successful run replaces the stale archive with one for the new jars.
 set -euo pipefail
@@ -44,13 +44,15 @@ shared=$(grep -c 'source: shared objects file (top)' "$tmp/classes.txt" || true)
 [[ "$(archives)" == "$first" ]] || fail "second run changed the archive: $(archives)"
 say "   $shared classes from the archive"
 
-say "3. a failed run leaves no archive (jars changed, so it would have written one)"
+say "3. a failed run, or run --help, leaves no archive (jars changed, so it would have written one)"
 touch "$jar"
 rc=0
 tiny_run "$tmp/3.log" --landing="$tmp/no-such-zone" || rc=$?
 [[ "$rc" == 2 ]] || fail "bad usage: exit $rc, expected 2 ($(tail -1 "$tmp/3.log"))"
 [[ "$(archives)" == "$first" ]] || fail "failed run: archives are now '$(archives)'"
 [[ -z "$(temporaries)" ]] || fail "failed run left $(temporaries)"
+./buzzbeam run --help </dev/null >"$tmp/3-help.log" 2>&1 || fail "run --help failed"
+[[ "$(archives)" == "$first" ]] || fail "run --help (exit 0, few classes loaded) wrote an archive: '$(archives)'"
 
 say "4. a run stopped with SIGTERM stops its JVM and leaves no archive"
 rm -rf "$tmp/data"
