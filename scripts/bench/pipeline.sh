@@ -94,6 +94,10 @@ bare_okt() { # zone; the faster of two passes, each in a fresh JVM
   record "okt.$1" "$best"
 }
 
+media_read() { # key: the media items a run's report says it read (as printed, with commas)
+  grep -oE 'media +[0-9,]+' "$work/$1.log" | head -1 | grep -oE '[0-9,]+$'
+}
+
 run() { # key, zone, extra args... ; records the report's figure, wall time and peak RSS
   local key="$1" z="$2"; shift 2
   rm -rf "$work/data-$key"
@@ -106,7 +110,7 @@ run() { # key, zone, extra args... ; records the report's figure, wall time and 
   record "wall.$key" "$wall"
   record "rss.$key" "$((rss / 1024))"
   printf '  %-8s report %6s s   wall %6s s   peak RSS %5s MB   (%s)\n' "$key" "$report" "$wall" "$((rss / 1024))" \
-    "$(grep -oE 'media +[0-9,]+' "$work/$key.log" | head -1 | tr -s ' ')"
+    "media $(media_read "$key")"
 }
 
 best_of_two() { # key, zone, extra args... ; the faster of two runs is the one recorded
@@ -196,7 +200,7 @@ line "run B / run A (doubling the distinct media)" "$(ratio "$(value run.B)" "$(
 line "seeds' stack / run A (speed-up over the seeds)" "$(ratio "$(value seed)" "$(value run.A)")" 2.5 ge
 line "DirectRunner (-Xmx2g) / Flink embedded, zone A" "$(ratio "$(value run.direct)" "$(value run.A)")" 2.0 le
 line "cluster (2 TaskManagers, parallelism 2) / embedded, zone A" "$(ratio "$(value run.cluster)" "$(value run.A)")" 1.3 le
-m_items=$(grep -oE 'media +[0-9,]+' "$work/M.log" | head -1 | grep -oE '[0-9,]+$' | tr -d ,)
+m_items=$(media_read M | tr -d ,)
 echo "  zone M: ${m_items:-?} polled media items in $(value run.M) s, peak RSS $(value rss.M) MB (default heap -Xmx6g)" | tee -a "$work/ratios.txt"
 per_million=$(awk -v s="$(value run.M)" -v n="${m_items:-0}" 'BEGIN { if (n > 0) printf "%.0f", s * 1000000 / n; else print "?" }')
 
@@ -217,7 +221,7 @@ if [[ "$write_readme" == 1 ]]; then
     echo "$seed_line."
     echo
     echo "The first run after a build writes the launcher's class-data archive: on a small zone"
-    echo "($(grep -oE 'media +[0-9,]+' "$work/first.log" | head -1 | grep -oE '[0-9,]+$') polled items) it took $(value wall.first) s wall, the next run $(value wall.second) s."
+    echo "($(media_read first) polled items) it took $(value wall.first) s wall, the next run $(value wall.second) s."
     echo
     echo '```'
     cat "$work/ratios.txt"
