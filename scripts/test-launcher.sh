@@ -6,6 +6,8 @@
 #  2. the next run maps its classes from that archive;
 #  3. a run that fails (bad usage, exit 2) leaves no archive and no temporary file behind, even
 #     when the jars changed (the stale archive stays until a run succeeds); nor does `run --help`;
+#     nor does a run profiled with Flight Recorder, which gets its recording (a dumping JVM would
+#     switch the recorder off);
 #  4. a run stopped with SIGTERM stops its JVM and leaves no archive or temporary file either;
 #  5. the next successful run replaces the stale archive with one for the new jars.
 set -euo pipefail
@@ -53,6 +55,10 @@ tiny_run "$tmp/3.log" --landing="$tmp/no-such-zone" || rc=$?
 [[ -z "$(temporaries)" ]] || fail "failed run left $(temporaries)"
 ./buzzbeam run --help </dev/null >"$tmp/3-help.log" 2>&1 || fail "run --help failed"
 [[ "$(archives)" == "$first" ]] || fail "run --help (exit 0, few classes loaded) wrote an archive: '$(archives)'"
+BUZZBEAM_JAVA_OPTS="-Xmx1g -XX:StartFlightRecording=filename=$tmp/profiled.jfr" tiny_run "$tmp/3-jfr.log" ||
+  { tail -20 "$tmp/3-jfr.log" >&2; fail "profiled run failed"; }
+[[ -s "$tmp/profiled.jfr" ]] || fail "profiled run: no recording ($(grep -m1 -i 'jfr' "$tmp/3-jfr.log" || true))"
+[[ "$(archives)" == "$first" && -z "$(temporaries)" ]] || fail "profiled run wrote an archive: '$(archives)' $(temporaries)"
 
 say "4. a run stopped with SIGTERM stops its JVM and leaves no archive"
 rm -rf "$tmp/data"

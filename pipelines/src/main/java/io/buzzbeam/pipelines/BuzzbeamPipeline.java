@@ -30,7 +30,9 @@ import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.tables.Tables.Table;
 import io.buzzbeam.transforms.window.FilterWindow;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -147,6 +149,10 @@ public final class BuzzbeamPipeline {
     tableRows.put(Tables.QUALITY_REPORT, landing.quality().apply("QualityReportRows", QualityReportRows.of(runId)));
     tableRows.put(Tables.PROFILE_SNAPSHOT, profiles.apply("ProfileSnapshotRows", ProfileSnapshotRows.create()));
 
+    // What each JDBC and Mongo writer reports it wrote (per bundle). The run reads its counters,
+    // not these, but on Flink every collection nobody reads gets a sink of its own to be
+    // scheduled: flattened, the 20 writers' counts end in one.
+    List<PCollection<Long>> written = new ArrayList<>();
     if (targets.jdbc != null) {
       // Every staged table of the catalogue, into the run's staging copy; gating and replacing
       // happen once, when the driver publishes.
@@ -155,21 +161,25 @@ public final class BuzzbeamPipeline {
         if (rows == null) {
           throw new IllegalStateException("no rows assembled for staged table " + table.name);
         }
-        rows.apply("Stage_" + table.name, WriteJdbcTable.to(targets.jdbc, table).into(targets.staging.nameOf(table)));
+        written.add(
+            rows.apply("Stage_" + table.name, WriteJdbcTable.to(targets.jdbc, table).into(targets.staging.nameOf(table))));
       }
     }
 
     if (targets.mongoUri != null) {
       // Mongo has no publish step: its writers take the reject-ratio gate themselves (SPEC §7).
-      PCollection<Boolean> gate =
-          landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio));
+      WriteMongo.Gate gate =
+          WriteMongo.Gate.of(landing.quality().apply("RejectRatioGate", RejectRatioGate.of(s.maxRejectRatio)));
       String uri = targets.mongoUri;
       String db = targets.mongoDatabase;
       MongoTimeouts timeouts = s.mongoTimeouts;
-      landing.rejected().apply("MongoRejected", WriteMongo.rejected(uri, db).withTimeouts(timeouts));
-      withFollowers.apply("MongoMedia", WriteMongo.media(uri, db).withTimeouts(timeouts).onlyIf(gate));
-      morphs.apply("MongoMorphs", WriteMongo.morphs(uri, db).withTimeouts(timeouts).onlyIf(gate));
-      profiles.apply("MongoProfiles", WriteMongo.profiles(uri, db).withTimeouts(timeouts).onlyIf(gate));
+      written.add(landing.rejected().apply("MongoRejected", WriteMongo.rejected(uri, db).withTimeouts(timeouts)));
+      written.add(withFollowers.apply("MongoMedia", WriteMongo.media(uri, db).withTimeouts(timeouts).onlyIf(gate)));
+      written.add(morphs.apply("MongoMorphs", WriteMongo.morphs(uri, db).withTimeouts(timeouts).onlyIf(gate)));
+      written.add(profiles.apply("MongoProfiles", WriteMongo.profiles(uri, db).withTimeouts(timeouts).onlyIf(gate)));
+    }
+    if (!written.isEmpty()) {
+      PCollectionList.of(written).apply("AllWritten", Flatten.pCollections());
     }
 
     if (targets.stageDir != null) {

@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded MongoDB used when no {@code --mongoUri} is given: de.bwaldvogel's mongo-java-server
  * (the real wire protocol) bound to 127.0.0.1, with its <b>memory backend plus our own snapshot to
- * disk</b> under {@code <dataDir>/mongo}.
+ * disk</b> under {@code <dataDir>/mongo}. The backend is the library's, minus its byte-size
+ * statistics ({@link UnsizedMemoryBackend} says why).
  *
  * <p>Why not the H2 (MVStore) backend, which persists by itself? Measured on this machine (2
  * shared cores; {@code bench.MongoBackendBenchmark 50000}: media documents replace-upserted
@@ -116,7 +116,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
       }
       throw new IOException(mongoDir + " is in use by another process whose port is unknown");
     }
-    MongoServer server = new MongoServer(new MemoryBackend());
+    MongoServer server = new MongoServer(new UnsizedMemoryBackend());
     try {
       server.bind(HOST, port);
       int bound = server.getLocalAddress().getPort();

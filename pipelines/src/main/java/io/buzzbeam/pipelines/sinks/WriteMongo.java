@@ -35,8 +35,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code $set}-style updates; a small DoFn with the sync driver gives exact replace-upserts.
  *
  * <p>{@link #onlyIf} gates the media, morphs and profiles writes on the {@code --maxRejectRatio}
- * check; dead letters are always written, so {@code rejected()} refuses a gate. Output: one {@code
- * Long}, the documents written; counter {@code buzzbeam/sink.mongo.<collection>}. The URI is not
+ * check; dead letters are always written, so {@code rejected()} refuses a gate. Output: the
+ * documents written, one {@code Long} per bundle (sum them for the total; not summed here, for the
+ * reason {@link WriteJdbcTable} gives); counter {@code buzzbeam/sink.mongo.<collection>}. The URI is not
  * shown by {@link #toString()} (it may carry a password).
  */
 public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<Long>> {
@@ -47,7 +48,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
   private final String collection;
   private final SerializableFunction<T, Document> toDocument;
   private final boolean gateable;
-  private final @Nullable PCollection<Boolean> gate;
+  private final @Nullable Gate gate;
   private final int batchSize;
   private final MongoTimeouts timeouts;
 
@@ -57,7 +58,7 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
       String collection,
       SerializableFunction<T, Document> toDocument,
       boolean gateable,
-      @Nullable PCollection<Boolean> gate,
+      @Nullable Gate gate,
       int batchSize,
       MongoTimeouts timeouts) {
     // A default step name per collection, so the four writes can be applied without names.
@@ -100,8 +101,28 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
         DEFAULT_BATCH_SIZE, MongoTimeouts.DEFAULTS);
   }
 
+  /**
+   * The reject-ratio gate as the writers read it: the one-element collection they wait for and its
+   * side-input view, made once and shared by every gated writer (on Flink each view is a grouping
+   * and a sink more to schedule, so three writers with a view each cost six steps more).
+   */
+  public static final class Gate {
+    final PCollection<Boolean> signal;
+    final PCollectionView<Boolean> view;
+
+    private Gate(PCollection<Boolean> signal, PCollectionView<Boolean> view) {
+      this.signal = signal;
+      this.view = view;
+    }
+
+    /** {@code signal}: exactly one {@code Boolean} in the global window, {@code true} to write. */
+    public static Gate of(PCollection<Boolean> signal) {
+      return new Gate(signal, signal.apply("Gate as side input", View.asSingleton()));
+    }
+  }
+
   /** Writes nothing unless {@code gate} holds {@code true} (not for dead letters). */
-  public WriteMongo<T> onlyIf(PCollection<Boolean> gate) {
+  public WriteMongo<T> onlyIf(Gate gate) {
     if (!gateable) {
       throw new IllegalStateException(
           "dead letters are always written (SPEC §7); " + collection + " takes no gate");
@@ -136,18 +157,17 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
             : input.apply("GlobalWindow", Window.<T>into(new GlobalWindows()));
     PCollectionView<Boolean> gateView = null;
     if (gate != null) {
-      gateView = gate.apply("Gate as side input", View.asSingleton());
+      gateView = gate.view;
       // The records wait for the gate by grouping into shards with its completion, rather than
       // polling for the side input (see Rebalance).
-      records = records.apply("After gate", Rebalance.<T>acrossShards().after(gate));
+      records = records.apply("After gate", Rebalance.<T>acrossShards().after(gate.signal));
     }
     ParDo.SingleOutput<T, Long> upsert =
         ParDo.of(new UpsertDocumentsFn<>(uri, database, collection, toDocument, gateView, batchSize, timeouts));
     if (gateView != null) {
       upsert = upsert.withSideInputs(gateView);
     }
-    PCollection<Long> counts = records.apply("Upsert into " + collection, upsert);
-    return counts.apply("Documents written", SumOfCounts.create());
+    return records.apply("Upsert into " + collection, upsert);
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.apache.beam.sdk.schemas.logicaltypes.SqlTypes;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -215,7 +216,7 @@ public class WriteJdbcTableTest {
     PCollection<Long> written =
         p.apply(Create.of(rows).withRowSchema(HASHTAG_DAILY))
             .apply(WriteJdbcTable.to(target, Tables.byName("mart_hashtag_daily")).withBatchSize(2));
-    PAssert.thatSingleton(written).isEqualTo(3L);
+    PAssert.thatSingleton(written.apply(Sum.longsGlobally())).isEqualTo(3L);
     PipelineResult first = p.run();
     first.waitUntilFinish();
     assertEquals(3L, counter(first, "sink.jdbc.mart_hashtag_daily"));

@@ -24,6 +24,7 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Sum;
 import org.apache.beam.sdk.values.PCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ public class WriteMongoTest {
         pipeline
             .apply(Create.of(media).withCoder(AvroCoder.of(Media.class)))
             .apply(WriteMongo.media(mongo.uri(), DB).withBatchSize(2));
-    PAssert.thatSingleton(written).isEqualTo((long) media.size());
+    PAssert.thatSingleton(written.apply(Sum.longsGlobally())).isEqualTo((long) media.size());
   }
 
   @Test
@@ -147,17 +148,25 @@ public class WriteMongoTest {
   }
 
   @Test
-  public void aClosedGateWritesNoMediaAndDeadLettersTakeNoGate() {
-    PCollection<Boolean> closed = p.apply("Gate", Create.of(false));
-    PCollection<Long> written =
+  public void aClosedGateSharedByTwoWritersWritesNeitherAndDeadLettersTakeNoGate() {
+    WriteMongo.Gate closed = WriteMongo.Gate.of(p.apply("Gate", Create.of(false)));
+    PCollection<Long> media =
         p.apply(
+                "Media",
                 Create.of(TestRecords.chanelMedia("m1", 1L, 2L, 3.0, "c"))
                     .withCoder(AvroCoder.of(Media.class)))
             .apply(WriteMongo.media(mongo.uri(), DB).onlyIf(closed));
-    PAssert.thatSingleton(written).isEqualTo(0L);
+    PCollection<Long> profiles =
+        p.apply(
+                "Profiles",
+                Create.of(TestRecords.chanelProfile("2023-09-03T04:00:15Z", 1000L))
+                    .withCoder(AvroCoder.of(ProfileSnapshot.class)))
+            .apply(WriteMongo.profiles(mongo.uri(), DB).onlyIf(closed));
+    PAssert.thatSingleton(media.apply("Sum media", Sum.longsGlobally())).isEqualTo(0L);
+    PAssert.thatSingleton(profiles.apply("Sum profiles", Sum.longsGlobally())).isEqualTo(0L);
     p.run().waitUntilFinish();
     assertEquals(List.of(), all("media"));
-    assertThrows(
-        IllegalStateException.class, () -> WriteMongo.rejected(mongo.uri(), DB).onlyIf(closed));
+    assertEquals(List.of(), all("profiles"));
+    assertThrows(IllegalStateException.class, () -> WriteMongo.rejected(mongo.uri(), DB).onlyIf(closed));
   }
 }
