@@ -87,12 +87,10 @@ public final class WriteJdbcTable extends PTransform<PCollection<Row>, PCollecti
         input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows
             ? input
             : input.apply("GlobalWindow", Window.<Row>into(new GlobalWindows()));
-    PCollection<Long> counts =
-        rows.apply("Gather into shards", Rebalance.<Row>acrossShards())
-            .apply(
-                "Upsert " + table.name,
-                ParDo.of(new UpsertFn(target, table, upsertSql(table, physicalName), batchSize)));
-    return counts;
+    return rows.apply("Gather into shards", Rebalance.<Row>acrossShards())
+        .apply(
+            "Upsert " + table.name,
+            ParDo.of(new UpsertFn(target, table, upsertSql(table, physicalName), batchSize)));
   }
 
   private void checkSchema(Schema schema) {
