@@ -1,5 +1,6 @@
 package io.buzzbeam.pipelines.sinks;
 
+import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.transforms.tables.Tables;
 import io.buzzbeam.transforms.quality.QualityCount;
 import org.apache.beam.sdk.schemas.Schema;
@@ -28,8 +29,6 @@ public final class QualityReportRows extends TableRows<QualityCount> {
   }
 
   public static Row toRow(String runId, QualityCount q) {
-    return Row.withSchema(SCHEMA)
-        .addValues(runId, q.model, q.metric, q.field == null ? "" : q.field, q.value)
-        .build();
+    return Rows.of(SCHEMA, runId, q.model, q.metric, q.field == null ? "" : q.field, q.value);
   }
 }

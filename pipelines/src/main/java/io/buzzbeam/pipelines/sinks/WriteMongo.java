@@ -214,7 +214,9 @@ public final class WriteMongo<T> extends PTransform<PCollection<T>, PCollection<
     @Setup
     public void setup() {
       client = timeouts.client(uri);
-      writer = new MongoBatchWriter(client.getDatabase(database).getCollection(collectionName));
+      writer =
+          new MongoBatchWriter(
+              client.getDatabase(database).getCollection(collectionName).withCodecRegistry(PlainDocumentCodec.REGISTRY));
     }
 
     @StartBundle

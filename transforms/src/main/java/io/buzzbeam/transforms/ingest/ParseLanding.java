@@ -13,11 +13,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.beam.sdk.coders.Coder;
+import io.buzzbeam.transforms.coders.EncodedOutputs;
 import io.buzzbeam.transforms.coders.ModelCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -125,21 +128,20 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
 
     PCollectionTuple selected =
         input.apply("SelectLandingFiles", SelectLandingFiles.in(landingDir, windowStart));
-    PCollectionTuple parsed =
+    ReadAndParseFileFn.Outputs outputs =
+        new ReadAndParseFileFn.Outputs(
+            ModelCoder.of(Media.class), ModelCoder.of(ProfileSnapshot.class), rejectedCoder, qualityCoder);
+    PCollection<KV<Integer, byte[]>> parsed =
         selected
             .get(SelectLandingFiles.FILES)
             .apply("SpreadFilesOverWorkers", Rebalance.acrossShards())
             .apply(
                 "ReadAndParseFiles",
-                ReadAndParseFileFn.toLandingResultTags(zoneId, runId, limits, preferWithinBundles));
-    PCollection<Media> media =
-        parsed.get(LandingResult.MEDIA).setCoder(ModelCoder.of(Media.class));
-    PCollection<ProfileSnapshot> profiles =
-        parsed.get(LandingResult.PROFILES).setCoder(ModelCoder.of(ProfileSnapshot.class));
-    parsed.get(LandingResult.REJECTED).setCoder(rejectedCoder);
-    parsed.get(LandingResult.QUALITY).setCoder(qualityCoder);
-
-    PCollection<RejectedItem> rejected = parsed.get(LandingResult.REJECTED);
+                ParDo.of(new ReadAndParseFileFn(zoneId, runId, limits, preferWithinBundles, outputs)))
+            .setCoder(EncodedOutputs.CODER);
+    PCollection<Media> media = parsed.apply("Media", outputs.media.decoded());
+    PCollection<ProfileSnapshot> profiles = parsed.apply("Profiles", outputs.profiles.decoded());
+    PCollection<RejectedItem> rejected = parsed.apply("Rejected", outputs.rejected.decoded());
 
     // Zeros make read/valid/rejected of every model present even when nothing was read, so
     // that the quality report always shows read = valid + rejected.
@@ -152,7 +154,7 @@ public class ParseLanding extends PTransform<PBegin, LandingResult> {
     PCollection<QualityCount> quality =
         PCollectionList.of(input.apply("ZeroQualityCounts", Create.of(zeros).withCoder(qualityCoder)))
             .and(selected.get(SelectLandingFiles.QUALITY))
-            .and(parsed.get(LandingResult.QUALITY))
+            .and(parsed.apply("QualityCounts", outputs.quality.decoded()))
             .apply("CollectQualityCounts", Flatten.pCollections())
             .setCoder(qualityCoder)
             .apply("SumQualityCounts", SumQualityCounts.create());

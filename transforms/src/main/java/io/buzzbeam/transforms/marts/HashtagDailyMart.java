@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.transforms.keywords.Hashtags;
 import java.time.LocalDate;
@@ -51,7 +52,7 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
       for (String tag : Hashtags.extract(m.getCaption())) {
         out.output(
             KV.of(
-                Row.withSchema(KEY).addValues(m.getSource(), m.getScope(), day, tag).build(),
+                Rows.of(KEY, m.getSource(), m.getScope(), day, tag),
                 m.getMediaId()));
       }
     }

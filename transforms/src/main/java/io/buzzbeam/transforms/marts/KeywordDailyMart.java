@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
 import java.time.LocalDate;
@@ -66,9 +67,7 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
       LocalDate day = LocalDate.parse(m.getDay());
       for (Map.Entry<KV<String, String>, Long> e : counts.entrySet()) {
         Row key =
-            Row.withSchema(KEY)
-                .addValues(m.getSource(), m.getScope(), day, e.getKey().getKey(), e.getKey().getValue())
-                .build();
+            Rows.of(KEY, m.getSource(), m.getScope(), day, e.getKey().getKey(), e.getKey().getValue());
         out.output(KV.of(key, KV.of(m.getMediaId(), e.getValue())));
       }
     }

@@ -1,5 +1,9 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.tables.Rows;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -20,7 +24,10 @@ final class MartRows {
       Schema schema, SerializableFunction<KV<Row, V>, Object[]> rest) {
     return MapElements.into(TypeDescriptor.of(Row.class))
         .via(
-            (KV<Row, V> kv) ->
-                Row.withSchema(schema).addValues(kv.getKey().getValues()).addValues(rest.apply(kv)).build());
+            (KV<Row, V> kv) -> {
+              List<Object> values = new ArrayList<>(kv.getKey().getValues());
+              values.addAll(Arrays.asList(rest.apply(kv)));
+              return Rows.of(schema, values);
+            });
   }
 }

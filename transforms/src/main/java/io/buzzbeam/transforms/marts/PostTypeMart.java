@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -39,10 +40,7 @@ public class PostTypeMart extends PTransform<BrandInputs, PCollection<Row>> {
                 .via(
                     (Media m) ->
                         KV.of(
-                            Row.withSchema(KEY)
-                                .addValues(
-                                    BrandActivity.brandOf(m), m.getMediaType(), m.getMediaProductType())
-                                .build(),
+                            Rows.of(KEY, BrandActivity.brandOf(m), m.getMediaType(), m.getMediaProductType()),
                             KV.of(m.getMediaId(), m.getEngagementRate()))))
         .setCoder(KvCoder.of(RowCoder.of(KEY), PostEngagementFn.inputCoder()))
         .apply("PostsAndAverageRate", Combine.perKey(new PostEngagementFn()))

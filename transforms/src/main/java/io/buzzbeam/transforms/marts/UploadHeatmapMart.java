@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.marts;
 
+import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -42,7 +43,7 @@ public class UploadHeatmapMart extends PTransform<BrandInputs, PCollection<Row>>
   }
 
   static Row cell(String brand, int weekday, int hour) {
-    return Row.withSchema(KEY).addValues(brand, weekday, hour).build();
+    return Rows.of(KEY, brand, weekday, hour);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.buzzbeam.transforms.tables;
 
-import java.util.Arrays;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.Row;
 
@@ -8,7 +7,7 @@ import org.apache.beam.sdk.values.Row;
  * Builds a catalogue row by column name, as {@code Row.withFieldValue} does, at the cost of an
  * index lookup: {@code withFieldValue} parses each name into a field-access descriptor (an ANTLR
  * parse) on every call, which put {@code fact_media}'s mapping among the profile's heavy frames
- * (issue #12). Types are checked by {@link Row.Builder#addValues} as before.
+ * (issue #12). Types are checked as {@code Row.Builder#build} checks them, by {@link Rows}.
  */
 public final class NamedRow {
 
@@ -31,6 +30,6 @@ public final class NamedRow {
   }
 
   public Row build() {
-    return Row.withSchema(schema).addValues(Arrays.asList(values)).build();
+    return Rows.of(schema, values);
   }
 }
