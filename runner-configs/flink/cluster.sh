@@ -20,7 +20,8 @@
 #   BUZZBEAM_FLINK_REST_PORT      REST / web UI port (default: rest.port of config.yaml, 8081)
 #   BUZZBEAM_FLINK_RPC_PORT       JobManager RPC port (default: jobmanager.rpc.port, 6123)
 #   BUZZBEAM_FLINK_START_TIMEOUT  seconds to wait for registration (default 120)
-#   BUZZBEAM_FLINK_JAVA_OPTS      extra JVM options for the JobManager and TaskManagers
+#   BUZZBEAM_FLINK_JAVA_OPTS      extra JVM options for the JobManager and TaskManagers (a Tier* flag
+#                                 there replaces runner-configs/jit.options on TaskManagers)
 #   JAVA_HOME                     the JVM to use (default: java on PATH)
 #
 # The JobManager and every TaskManager (also those of add-taskmanager) inherit this script's
@@ -105,8 +106,15 @@ resource_params() { # GET_JM_RESOURCE_PARAMS | GET_TM_RESOURCE_PARAMS
 }
 
 java_opts() { # jobmanager | taskmanager
-  echo "$(conf_value env.java.default-opts.all) $(conf_value env.java.opts.all)" \
-    "$(conf_value "env.java.opts.$1") ${BUZZBEAM_FLINK_JAVA_OPTS:-}"
+  local opts
+  opts="$(conf_value env.java.default-opts.all) $(conf_value env.java.opts.all)"
+  opts="$opts $(conf_value "env.java.opts.$1") ${BUZZBEAM_FLINK_JAVA_OPTS:-}"
+  # A TaskManager runs the job's code and gets the launcher's JIT thresholds (runner-configs/
+  # jit.options), unless its options set a Tier* flag. The JobManager stops at C1 (config.yaml).
+  if [[ "$1" == taskmanager && "$opts" != *Tier* ]]; then
+    opts="$opts $(grep -v -e '^#' -e '^[[:space:]]*$' "$HOME_DIR/runner-configs/jit.options" | tr '\n' ' ')"
+  fi
+  echo "$opts"
 }
 
 set_dynamic() {
