@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.bson.codecs.CollectibleCodec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
+import org.bson.codecs.Encoder;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistries;
 import org.bson.codecs.configuration.CodecRegistry;
@@ -30,6 +31,8 @@ import org.bson.codecs.configuration.CodecRegistry;
 final class PlainDocumentCodec implements CollectibleCodec<Document> {
 
   private static final String ID = "_id";
+  /** A sub-document's context, as the driver's child context: not a stored document. */
+  private static final EncoderContext SUB_DOCUMENT = EncoderContext.builder().build();
 
   /** The driver's default registry with this codec for {@link Document}. */
   static final CodecRegistry REGISTRY =
@@ -80,7 +83,7 @@ final class PlainDocumentCodec implements CollectibleCodec<Document> {
     } else if (value.getClass() == Date.class) {
       writer.writeDateTime(((Date) value).getTime());
     } else if (value.getClass() == Document.class) {
-      encode(writer, (Document) value, EncoderContext.builder().build());
+      encode(writer, (Document) value, SUB_DOCUMENT);
     } else if (value instanceof List) {
       writer.writeStartArray();
       for (Object item : (List<?>) value) {
@@ -94,7 +97,7 @@ final class PlainDocumentCodec implements CollectibleCodec<Document> {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void encodeWithDriver(BsonWriter writer, Object value, EncoderContext context) {
-    context.encodeWithChildContext((org.bson.codecs.Encoder) fallback.get(value.getClass()), writer, value);
+    context.encodeWithChildContext((Encoder) fallback.get(value.getClass()), writer, value);
   }
 
   @Override

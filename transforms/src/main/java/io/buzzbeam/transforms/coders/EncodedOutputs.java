@@ -38,8 +38,7 @@ import org.apache.beam.sdk.values.PCollection;
  * outputs' copies are byte copies. On a runner that does not encode between steps (the direct
  * runner) it costs one encoding and one decoding per element.
  */
-public final class EncodedOutputs implements Serializable {
-  private static final long serialVersionUID = 1L;
+public final class EncodedOutputs {
 
   /** The coder of the carried collection: the output's index, then the element's bytes. */
   public static final Coder<KV<Integer, byte[]>> CODER =

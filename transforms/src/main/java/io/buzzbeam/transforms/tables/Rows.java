@@ -38,14 +38,14 @@ public final class Rows {
     Object[] checked = new Object[n];
     for (int i = 0; i < n; i++) {
       Schema.Field field = schema.getField(i);
+      FieldType type = field.getType();
       Object value = values.get(i);
       if (value == null) {
-        if (!field.getType().getNullable()) {
+        if (!type.getNullable()) {
           throw new IllegalArgumentException(String.format("Field %s is not nullable", field.getName()));
         }
         continue;
       }
-      FieldType type = field.getType();
       Class<?> expected = javaClassOf(type.getTypeName());
       if (expected != null) {
         checked[i] = expected.cast(value); // as build() refuses a wrong class: ClassCastException
