@@ -113,8 +113,7 @@ public final class RunCommand implements Command {
   /**
    * Without {@code --runner} or {@code --runnerConfig}, a run uses {@value #DEFAULT_RUNNER_CONFIG}:
    * Flink's embedded MiniCluster. The DirectRunner ({@code --runner=DirectRunner}) gives the same
-   * rows but about 2 times slower on the demo (one bundle per key of each grouping, and costs per
-   * bundle; see {@code Rebalance}).
+   * rows, slower (no fusion of steps, and costs per bundle; see {@code CombinePerKeyInShards}).
    */
   static final String DEFAULT_RUNNER_CONFIG = "flink-local";
 

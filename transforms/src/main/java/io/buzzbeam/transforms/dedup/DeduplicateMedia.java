@@ -4,6 +4,7 @@ import io.buzzbeam.model.Media;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import io.buzzbeam.transforms.coders.ModelCoder;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
@@ -38,7 +39,7 @@ public class DeduplicateMedia extends PTransform<PCollection<Media>, PCollection
             "KeyBySourceScopeMediaId",
             WithKeys.of((Media m) -> keyOf(m)).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
-        .apply("KeepPreferredSnapshot", Max.perKey(new MediaPreference()))
+        .apply("KeepPreferredSnapshot", CombinePerKeyInShards.of(Max.perKey(new MediaPreference())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
         .apply("DropKeys", Values.create())
         .setCoder(coder);

@@ -1,10 +1,10 @@
 package io.buzzbeam.transforms.dedup;
 
 import io.buzzbeam.model.ProfileSnapshot;
-import io.buzzbeam.transforms.shards.Rebalance;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import io.buzzbeam.transforms.coders.ModelCoder;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import org.apache.beam.sdk.transforms.Max;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
@@ -38,11 +38,9 @@ public class DeduplicateProfiles
             WithKeys.of((ProfileSnapshot p) -> keyOf(p)).withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
         .apply(
-            "KeepPreferredSnapshot", Max.perKey(new ProfilePreference()))
+            "KeepPreferredSnapshot", CombinePerKeyInShards.of(Max.perKey(new ProfilePreference())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), coder))
         .apply("DropKeys", Values.create())
-        .setCoder(coder)
-        // One output per snapshot key: spread them over a few shards (see Rebalance).
-        .apply("SpreadOverShards", Rebalance.acrossShards());
+        .setCoder(coder);
   }
 }

@@ -5,12 +5,12 @@ import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.model.MediaMorphs;
 import io.buzzbeam.model.Token;
-import io.buzzbeam.transforms.shards.Rebalance;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import io.buzzbeam.transforms.coders.ModelCoder;
+import io.buzzbeam.transforms.shards.GroupByKeyInShards;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * sees the same caption many times: the same post under several snapshots, hashtags and sources.
  * So captions are de-duplicated first: media are keyed by caption and grouped, each distinct
  * caption is tokenized once, and the result is joined back to every media that carries it, all in
- * one {@link GroupByKey}. Only a slim morphs skeleton (ids and time buckets) travels with the
+ * one {@link GroupByKey} ({@link GroupByKeyInShards}: in shards on the DirectRunner). Only a slim morphs skeleton (ids and time buckets) travels with the
  * caption, not the whole media.
  *
  * <p>The tokenizer ({@link TokenizerKind}, Okt unless {@link #withTokenizer}) and its user
@@ -94,11 +94,9 @@ public class TokenizeCaptions extends PTransform<PCollection<Media>, PCollection
                       return KV.of(TokenizedText.of(m.getCaption()), skeleton(m));
                     }))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ModelCoder.of(MediaMorphs.class)))
-        .apply("GroupMediaByCaption", GroupByKey.create())
+        .apply("GroupMediaByCaption", GroupByKeyInShards.create())
         .apply("TokenizeEachCaptionOnce", ParDo.of(new TokenizeCaptionFn(stopwords, tokenizer, userDictionary)))
-        .setCoder(ModelCoder.of(MediaMorphs.class))
-        // Outputs come per distinct caption: spread them over a few shards (see Rebalance).
-        .apply("SpreadOverShards", Rebalance.acrossShards());
+        .setCoder(ModelCoder.of(MediaMorphs.class));
   }
 
   /** The media's identity and time buckets; tokens, keywords and hashtags are filled later. */

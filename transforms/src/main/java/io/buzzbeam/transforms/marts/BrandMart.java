@@ -1,6 +1,7 @@
 package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import io.buzzbeam.transforms.shards.Rebalance;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public final class BrandMart extends PTransform<BrandInputs, PCollection<Row>> {
                                 KV.of(BrandActivity.brandOf(m), part.periodOf(m)),
                                 KV.of(m.getMediaId(), m.getEngagementRate()))))
             .setCoder(KvCoder.of(BRAND_PERIOD, PostEngagementFn.inputCoder()))
-            .apply("PostsAndAverageRate", Combine.perKey(new PostEngagementFn()))
+            .apply("PostsAndAverageRate", CombinePerKeyInShards.of(Combine.perKey(new PostEngagementFn())))
             .setCoder(KvCoder.of(BRAND_PERIOD, SerializableCoder.of(PostEngagement.class)));
 
     PCollection<KV<KV<String, String>, Long>> mentions =
@@ -165,7 +166,7 @@ public final class BrandMart extends PTransform<BrandInputs, PCollection<Row>> {
                             TypeDescriptors.strings()))
                     .via((Media m) -> KV.of(KV.of(BrandActivity.brandOf(m), part.periodOf(m)), m.getMediaId())))
             .setCoder(KvCoder.of(BRAND_PERIOD, StringUtf8Coder.of()))
-            .apply("HashtagMentions", Combine.perKey(new DistinctMediaCountFn()))
+            .apply("HashtagMentions", CombinePerKeyInShards.of(Combine.perKey(new DistinctMediaCountFn())))
             .setCoder(KvCoder.of(BRAND_PERIOD, VarLongCoder.of()));
 
     return KeyedPCollectionTuple.of(FOLLOWERS, grid)

@@ -1,6 +1,7 @@
 package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.model.ProfileSnapshot;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class FollowerHistoriesByBrand
                 .via((ProfileSnapshot s) -> KV.of(s.getBrand(), FollowerHistory.point(s))))
         .setCoder(
             KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FollowerHistory.Point.class)))
-        .apply("CollectSnapshots", Combine.perKey(new CollectHistoryFn()))
+        .apply("CollectSnapshots", CombinePerKeyInShards.of(Combine.perKey(new CollectHistoryFn())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(FollowerHistory.class)));
   }
 

@@ -3,6 +3,7 @@ package io.buzzbeam.transforms.marts;
 import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
 import io.buzzbeam.transforms.keywords.Hashtags;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import java.time.LocalDate;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -35,7 +36,7 @@ public class HashtagDailyMart extends PTransform<PCollection<Media>, PCollection
     return media
         .apply("MediaIdByHashtag", ParDo.of(new HashtagsFn()))
         .setCoder(KvCoder.of(RowCoder.of(KEY), StringUtf8Coder.of()))
-        .apply("DistinctMediaPerHashtag", Combine.perKey(new DistinctMediaCountFn()))
+        .apply("DistinctMediaPerHashtag", CombinePerKeyInShards.of(Combine.perKey(new DistinctMediaCountFn())))
         .setCoder(KvCoder.of(RowCoder.of(KEY), VarLongCoder.of()))
         .apply(
             "ToMartRow",

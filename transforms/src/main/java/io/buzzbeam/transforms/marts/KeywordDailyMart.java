@@ -3,6 +3,7 @@ package io.buzzbeam.transforms.marts;
 import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Keyword;
 import io.buzzbeam.model.MediaMorphs;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public class KeywordDailyMart extends PTransform<PCollection<MediaMorphs>, PColl
         .apply("OccurrencesPerMediaAndKeyword", ParDo.of(new CountInMediaFn()))
         .setCoder(
             KvCoder.of(RowCoder.of(KEY), KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
-        .apply("OccurrencesAndMedia", Combine.perKey(new OccurrencesAndMediaFn()))
+        .apply("OccurrencesAndMedia", CombinePerKeyInShards.of(Combine.perKey(new OccurrencesAndMediaFn())))
         .setCoder(KvCoder.of(RowCoder.of(KEY), KvCoder.of(VarLongCoder.of(), VarLongCoder.of())))
         .apply(
             "ToMartRow",

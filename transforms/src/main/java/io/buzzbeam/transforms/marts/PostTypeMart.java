@@ -2,6 +2,7 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -43,7 +44,7 @@ public class PostTypeMart extends PTransform<BrandInputs, PCollection<Row>> {
                             Rows.of(KEY, BrandActivity.brandOf(m), m.getMediaType(), m.getMediaProductType()),
                             KV.of(m.getMediaId(), m.getEngagementRate()))))
         .setCoder(KvCoder.of(RowCoder.of(KEY), PostEngagementFn.inputCoder()))
-        .apply("PostsAndAverageRate", Combine.perKey(new PostEngagementFn()))
+        .apply("PostsAndAverageRate", CombinePerKeyInShards.of(Combine.perKey(new PostEngagementFn())))
         .setCoder(KvCoder.of(RowCoder.of(KEY), SerializableCoder.of(PostEngagement.class)))
         .apply(
             "ToMartRow",

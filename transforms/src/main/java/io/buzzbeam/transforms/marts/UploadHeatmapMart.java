@@ -2,6 +2,7 @@ package io.buzzbeam.transforms.marts;
 
 import io.buzzbeam.transforms.tables.Rows;
 import io.buzzbeam.model.Media;
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.RowCoder;
@@ -65,13 +66,13 @@ public class UploadHeatmapMart extends PTransform<BrandInputs, PCollection<Row>>
                         (Media m) ->
                             KV.of(cell(BrandActivity.brandOf(m), m.getWeekday(), m.getHour()), m.getMediaId())))
             .setCoder(KvCoder.of(RowCoder.of(KEY), StringUtf8Coder.of()))
-            .apply("PostsPerCell", Combine.perKey(new DistinctMediaCountFn()))
+            .apply("PostsPerCell", CombinePerKeyInShards.of(Combine.perKey(new DistinctMediaCountFn())))
             .setCoder(cellCount);
 
     return PCollectionList.of(zeros)
         .and(counts)
         .apply("ZerosAndCounts", Flatten.pCollections())
-        .apply("SumPerCell", Sum.longsPerKey())
+        .apply("SumPerCell", CombinePerKeyInShards.of(Sum.longsPerKey()))
         .setCoder(cellCount)
         .apply(
             "ToMartRow",

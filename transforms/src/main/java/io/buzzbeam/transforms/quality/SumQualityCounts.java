@@ -1,5 +1,6 @@
 package io.buzzbeam.transforms.quality;
 
+import io.buzzbeam.transforms.shards.CombinePerKeyInShards;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -33,7 +34,7 @@ public class SumQualityCounts
                     TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
                 .via((QualityCount c) -> KV.of(c.groupingKey(), c.value)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()))
-        .apply("SumPerKey", Sum.longsPerKey())
+        .apply("SumPerKey", CombinePerKeyInShards.of(Sum.longsPerKey()))
         .apply(
             "ToQualityCount",
             MapElements.into(TypeDescriptor.of(QualityCount.class))

@@ -24,10 +24,11 @@ import org.apache.beam.sdk.values.PCollectionList;
  * Spreads records round-robin over a fixed number of shards ({@code --shards}, see {@link
  * ShardingOptions}): each record gets a shard number, records are grouped by shard and re-emitted.
  *
- * <p>Applied after every step whose output has one record per key of a large key space (one per
- * media, caption) and before the many small steps that follow it, and in every gated or replacing
- * sink, which gathers its rows this way anyway while it waits (the keyword, hashtag and heatmap
- * marts' rows are gathered there):
+ * <p>Applied where a step must wait for other collections ({@link #after}), before the file reads
+ * of the landing zone, and in every gated or replacing sink, which gathers its rows this way
+ * anyway while it waits. Keyed steps over a large key space (de-duplication, tokenizing, the marts'
+ * combines) do not need it after them: {@link CombinePerKeyInShards} and {@link
+ * GroupByKeyInShards} already emit in shards where this would gather.
  *
  * <ul>
  *   <li>On Flink it evens out the load of the steps after it (a few hot keys do not pin them to

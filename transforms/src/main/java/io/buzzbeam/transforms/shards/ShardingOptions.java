@@ -4,13 +4,16 @@ import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
-/** How many shards {@link Rebalance} spreads records over. */
+/**
+ * How many shards {@link Rebalance}, {@link CombinePerKeyInShards} and {@link GroupByKeyInShards}
+ * use, and where they gather.
+ */
 public interface ShardingOptions extends PipelineOptions {
 
   @Description(
-      "Shards that records are spread over after each keyed step (de-duplication, tokenizing, "
-          + "keyword and hashtag marts). At least the runner's parallelism; more evens out the "
-          + "load, fewer means bigger bundles on the DirectRunner.")
+      "Shards that records are gathered into where a runner needs it (keyed steps: "
+          + "de-duplication, tokenizing, the marts' combines; sinks). At least the runner's "
+          + "parallelism; more evens out the load, fewer means bigger bundles on the DirectRunner.")
   @Default.Integer(Rebalance.DEFAULT_SHARDS)
   Integer getShards();
 

@@ -9,18 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.Keys;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -55,14 +50,14 @@ public class RebalanceTest {
   @Test
   public void everyRecordComesOutOnceAndBundlesAreAtMostTheShards() {
     PCollection<Integer> out =
-        onePerKey(500).apply(Rebalance.<Integer>acrossShards(4)).apply("CountBundles", ParDo.of(new CountBundlesFn()));
+        onePerKey(500).apply(Rebalance.<Integer>acrossShards(4)).apply("CountBundles", ParDo.of(new ShardsTestSupport.CountBundlesFn<Integer>()));
     PAssert.that(out).containsInAnyOrder(numbers(500));
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    long bundles = counter(result, "bundles");
+    long bundles = ShardsTestSupport.counter(result, "bundles");
     // 500 keys were 500 bundles; gathered into 4 shards they are at most 4 (round-robin fills all 4).
     assertTrue(bundles >= 1 && bundles <= 4, "bundles after Rebalance: " + bundles);
-    assertEquals(500L, counter(result, "records"));
+    assertEquals(500L, ShardsTestSupport.counter(result, "records"));
   }
 
   @Test
@@ -106,29 +101,5 @@ public class RebalanceTest {
         flatten.getInputs().values().containsAll(completion.getOutputs().values()));
     assertTrue(group.getInputs().values().containsAll(flatten.getOutputs().values()));
     p.run().waitUntilFinish();
-  }
-
-  static final class CountBundlesFn extends DoFn<Integer, Integer> {
-    private final Counter bundles = Metrics.counter(RebalanceTest.class, "bundles");
-    private final Counter records = Metrics.counter(RebalanceTest.class, "records");
-
-    @StartBundle
-    public void start() {
-      bundles.inc();
-    }
-
-    @ProcessElement
-    public void process(@Element Integer i, OutputReceiver<Integer> out) {
-      records.inc();
-      out.output(i);
-    }
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    return StreamSupport.stream(result.metrics().allMetrics().getCounters().spliterator(), false)
-        .filter(c -> c.getName().getNamespace().equals(RebalanceTest.class.getName()))
-        .filter(c -> c.getName().getName().equals(name))
-        .mapToLong(MetricResult::getAttempted)
-        .sum();
   }
 }
