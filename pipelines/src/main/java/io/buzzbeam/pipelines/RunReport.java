@@ -165,6 +165,18 @@ public final class RunReport {
         n(rowsWritten()));
   }
 
+  /**
+   * The progress line of a run whose workers are elsewhere (a standalone Flink cluster): their
+   * counters reach this client only when the job ends, so it says so rather than print zeros.
+   */
+  public static String remoteProgressLine(long elapsedMillis, String where) {
+    return String.format(
+        Locale.ROOT,
+        "[progress %s] running on %s (the workers' counts reach this client when the job ends)",
+        seconds(elapsedMillis),
+        where);
+  }
+
   /** Rows and documents written over every sink. */
   public long rowsWritten() {
     return counters.entrySet().stream()

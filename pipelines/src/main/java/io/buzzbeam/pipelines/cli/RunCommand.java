@@ -402,10 +402,15 @@ public final class RunCommand implements Command {
       t.setDaemon(true);
       return t;
     });
+    String remote = remoteWorkers(options);
     if (every > 0) {
       progress.scheduleAtFixedRate(
           () -> {
             long elapsed = System.currentTimeMillis() - started;
+            if (remote != null) {
+              out.println(RunReport.remoteProgressLine(elapsed, remote));
+              return;
+            }
             PipelineResult r = running.get();
             try {
               // The DirectRunner answers metrics while it runs; Flink's embedded MiniCluster only
@@ -431,6 +436,21 @@ public final class RunCommand implements Command {
     } finally {
       progress.shutdownNow();
     }
+  }
+
+  /**
+   * Where the workers run when their counters cannot reach this JVM while the job runs ("the Flink
+   * cluster at HOST:PORT"), or null when they can: the DirectRunner answers metrics as it runs, and
+   * the workers of Flink's embedded MiniCluster ({@code [local]}, {@code [auto]}, {@code
+   * [collection]}) count into this JVM's mirror ({@code RunCounter}). A standalone cluster's
+   * workers send their counters with the job's result only.
+   */
+  static String remoteWorkers(BuzzbeamOptions options) {
+    if (!"FlinkRunner".equals(options.getRunner().getSimpleName())) {
+      return null;
+    }
+    String master = options.as(FlinkPipelineOptions.class).getFlinkMaster();
+    return master == null || master.startsWith("[") ? null : "the Flink cluster at " + master;
   }
 
   /** The run's options for {@code pipeline_run.options}; {@link PipelineRuns#optionsJson} drops and masks secrets. */

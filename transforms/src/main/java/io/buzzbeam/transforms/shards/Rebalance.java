@@ -66,6 +66,9 @@ public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T
 
   public static final int DEFAULT_SHARDS = 32;
 
+  /** The fewest shards the DirectRunner's default gives (see {@link ShardingOptions}). */
+  public static final int MIN_DIRECT_SHARDS = 8;
+
   /** {@code --gatherShards} values. */
   public static final String AUTO = "auto";
 
@@ -80,7 +83,7 @@ public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T
     this.signals = signals;
   }
 
-  /** Over {@code --shards} shards (default {@value #DEFAULT_SHARDS}). */
+  /** Over {@code --shards} shards (see {@link ShardingOptions} for the default). */
   public static <T> Rebalance<T> acrossShards() {
     return new Rebalance<>(null, List.of());
   }

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.CrashingRunner;
 import org.apache.beam.sdk.runners.TransformHierarchy;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -64,9 +67,18 @@ public class RebalanceTest {
   public void theShardCountComesFromTheOptions() {
     ShardingOptions options = PipelineOptionsFactory.fromArgs("--shards=7").as(ShardingOptions.class);
     assertEquals(7, Rebalance.shardsOf(options));
-    assertEquals(
-        Rebalance.DEFAULT_SHARDS,
-        Rebalance.shardsOf(PipelineOptionsFactory.create()));
+    PipelineOptions elsewhere = PipelineOptionsFactory.create();
+    elsewhere.setRunner(CrashingRunner.class);
+    assertEquals(Rebalance.DEFAULT_SHARDS, Rebalance.shardsOf(elsewhere));
+    // On the DirectRunner: 4 per core, at least 8 (8 on the 2-core machines CI and the benchmark use).
+    PipelineOptions direct = PipelineOptionsFactory.create();
+    direct.setRunner(DirectRunner.class);
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertEquals(Math.max(8, 4 * cores), Rebalance.shardsOf(direct));
+    // An explicit --shards wins on the DirectRunner too.
+    ShardingOptions chosen = PipelineOptionsFactory.fromArgs("--shards=32").as(ShardingOptions.class);
+    chosen.setRunner(DirectRunner.class);
+    assertEquals(32, Rebalance.shardsOf(chosen));
   }
 
   @Test
