@@ -14,8 +14,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -52,10 +50,9 @@ public final class CombinePerKeyInShards<K, InputT, OutputT>
 
   /** Whether {@code input} is combined in shards (else by {@link Combine.PerKey} itself). */
   boolean inShards(PCollection<KV<K, InputT>> input) {
-    return Rebalance.gathers(input.getPipeline().getOptions())
+    return GroupByKeyInShards.inShards(input)
         && combine.getFn() instanceof CombineFn
-        && combine.getSideInputs().isEmpty()
-        && input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows;
+        && combine.getSideInputs().isEmpty();
   }
 
   @Override
@@ -81,7 +78,7 @@ public final class CombinePerKeyInShards<K, InputT, OutputT>
     PCollection<KV<K, OutputT>> combined =
         input
             .apply("CombineEachBundle", ParDo.of(new CombineEachBundleFn<>(fn, batches)))
-            .setCoder(KeyedBatches.CODER)
+            .setCoder(Rebalance.SHARDED)
             .apply("GroupByShard", GroupByKey.create())
             .apply("MergeEachKey", ParDo.of(new MergeEachKeyFn<>(fn, batches)));
     try {
@@ -140,8 +137,7 @@ public final class CombinePerKeyInShards<K, InputT, OutputT>
         packer.add(keyed.key, fn.compact(keyed.accumulator));
       }
       partial = null;
-      packer.drain(
-          batch -> context.output(batch, KeyedBatches.groupedTimestamp(), GlobalWindow.INSTANCE));
+      packer.emit(context);
     }
   }
 

@@ -11,7 +11,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -52,7 +51,7 @@ public final class GroupByKeyInShards<K, V>
             coder.getValueCoder());
     return input
         .apply("BatchEachBundle", ParDo.of(new BatchEachBundleFn<>(batches)))
-        .setCoder(KeyedBatches.CODER)
+        .setCoder(Rebalance.SHARDED)
         .apply("GroupByShard", GroupByKey.create())
         .apply("GroupEachKey", ParDo.of(new GroupEachKeyFn<>(batches)))
         .setCoder(KvCoder.of(coder.getKeyCoder(), IterableCoder.of(coder.getValueCoder())));
@@ -79,8 +78,7 @@ public final class GroupByKeyInShards<K, V>
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
-      packer.drain(
-          batch -> context.output(batch, KeyedBatches.groupedTimestamp(), GlobalWindow.INSTANCE));
+      packer.emit(context);
     }
   }
 

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
-import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
 
 /**
@@ -22,9 +19,6 @@ import org.apache.beam.sdk.values.KV;
  * time another bundle adds to it; a few large byte arrays copy far cheaper than many records.
  */
 final class KeyedBatches<K, V> implements Serializable {
-
-  /** The batches between the packing and the unpacking step: (shard, packed pairs). */
-  static final KvCoder<Integer, byte[]> CODER = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
 
   private final int shards;
   private final Coder<K> keyCoder;
@@ -42,7 +36,19 @@ final class KeyedBatches<K, V> implements Serializable {
 
   /** The shard of {@code key}: the same on every worker and in every run. */
   int shardOf(K key) throws IOException {
-    return Math.floorMod(Arrays.hashCode(CoderUtils.encodeToByteArray(keyCoder, key)), shards);
+    return shardOf(encoded(key));
+  }
+
+  /** The shard of a key from its encoding, as packed into a batch. */
+  private int shardOf(byte[] encodedKey) {
+    return Math.floorMod(Arrays.hashCode(encodedKey), shards);
+  }
+
+  /** {@code key} as it is written into a batch (the key coder's nested encoding). */
+  private byte[] encoded(K key) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    keyCoder.encode(key, out);
+    return out.toByteArray();
   }
 
   /** A bundle's worth of pairs being packed. */
@@ -59,22 +65,27 @@ final class KeyedBatches<K, V> implements Serializable {
     }
   }
 
-  /** The timestamp a grouping gives its output in the global window (end of the window). */
-  static org.joda.time.Instant groupedTimestamp() {
-    return GlobalWindow.INSTANCE.maxTimestamp();
-  }
-
   final class Packer {
     private final ByteArrayOutputStream[] batches = new ByteArrayOutputStream[shards];
 
     void add(K key, V value) throws IOException {
-      int shard = shardOf(key);
+      // The key is encoded once: its bytes choose the shard and go into the batch as they are.
+      byte[] encodedKey = encoded(key);
+      int shard = shardOf(encodedKey);
       ByteArrayOutputStream batch = batches[shard];
       if (batch == null) {
         batch = batches[shard] = new ByteArrayOutputStream(8192);
       }
-      keyCoder.encode(key, batch);
+      batch.write(encodedKey);
       valueCoder.encode(value, batch);
+    }
+
+    /**
+     * Emits the batches from a step's {@code @FinishBundle}, timestamped at the end of the global
+     * window: where a grouping puts its output, so the grouping by shard after it changes nothing.
+     */
+    void emit(DoFn<?, KV<Integer, byte[]>>.FinishBundleContext context) {
+      drain(batch -> context.output(batch, GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE));
     }
 
     /** Calls {@code each} with (shard, packed pairs) for every shard that got a pair. */

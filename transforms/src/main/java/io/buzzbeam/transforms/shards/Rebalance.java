@@ -66,6 +66,9 @@ public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T
 
   public static final int DEFAULT_SHARDS = 32;
 
+  /** Records on their way to a grouping by shard: (shard, bytes), here and in {@link KeyedBatches}. */
+  static final KvCoder<Integer, byte[]> SHARDED = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
+
   /** The fewest shards the DirectRunner's default gives (see {@link ShardingOptions}). */
   public static final int MIN_DIRECT_SHARDS = 8;
 
@@ -134,12 +137,11 @@ public final class Rebalance<T> extends PTransform<PCollection<T>, PCollection<T
     }
     int n = shards != null ? shards : shardsOf(input.getPipeline().getOptions());
     Coder<T> coder = input.getCoder();
-    KvCoder<Integer, byte[]> sharded = KvCoder.of(VarIntCoder.of(), ByteArrayCoder.of());
     PCollection<KV<Integer, byte[]>> keyed =
-        input.apply("AssignShard", ParDo.of(new AssignShardFn<T>(n, coder))).setCoder(sharded);
+        input.apply("AssignShard", ParDo.of(new AssignShardFn<T>(n, coder))).setCoder(SHARDED);
     PCollectionList<KV<Integer, byte[]>> parts = PCollectionList.of(keyed);
     for (int i = 0; i < signals.size(); i++) {
-      parts = parts.and(completionOf(signals.get(i), "CompletionOf" + i, sharded));
+      parts = parts.and(completionOf(signals.get(i), "CompletionOf" + i, SHARDED));
     }
     PCollection<KV<Integer, byte[]>> all =
         parts.size() == 1 ? keyed : parts.apply("WithSignals", Flatten.pCollections());
