@@ -9,7 +9,12 @@
 #     nor does a run profiled with Flight Recorder, which gets its recording (a dumping JVM would
 #     switch the recorder off);
 #  4. a run stopped with SIGTERM stops its JVM and leaves no archive or temporary file either;
-#  5. the next successful run replaces the stale archive with one for the new jars.
+#  5. the next successful run replaces the stale archive with one for the new jars;
+#  6. the JVM is the one runner-configs/java.sh chooses (the report names its version), and a run
+#     on every other tested JDK installed here, chosen with BUZZBEAM_JAVA_HOME, gets an archive of
+#     its own kind (JDK 25 and later: an AOT cache, .aot; older: a dynamic AppCDS archive, .jsa)
+#     that its next run maps.
+# The JDK's own messages about writing an archive never reach a run's output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cds="pipelines/target/cds"
@@ -18,13 +23,19 @@ tmp="$(mktemp -d "${TMPDIR:-/tmp}/buzzbeam-launcher-test.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "test-launcher.sh: FAILED: $*" >&2; exit 1; }
 say() { echo "== launcher: $*"; }
-archives() { find "$cds" -maxdepth 1 -name 'buzzbeam-*.jsa' -printf '%f\n' 2>/dev/null | sort; }
+archives() { find "$cds" -maxdepth 1 \( -name 'buzzbeam-*.jsa' -o -name 'buzzbeam-*.aot' \) -printf '%f\n' 2>/dev/null | sort; }
 temporaries() { find "$cds" -maxdepth 1 -name '.buzzbeam-*' -printf '%f\n' 2>/dev/null; }
 tiny_run() { # log, extra args...
   local log="$1"; shift
   rm -rf "$tmp/data"
   ./buzzbeam run --landing="$tmp/zone" --dataDir="$tmp/data" --progressSeconds=0 "$@" </dev/null >"$log" 2>&1
 }
+# The JDK's archive and AOT cache messages (some printed whatever -Xlog says), and its warnings.
+jdk_noise() { grep -m1 -e 'warning\]' -e 'AOTCache' -e 'AOTConfiguration' -e 'AOT cache' -e 'Picked up JAVA_TOOL_OPTIONS' -e '^WARNING: ' "$1"; }
+source runner-configs/java.sh
+buzzbeam_select_java
+kind() { if (( ${1:-0} >= 25 )); then echo aot; else echo jsa; fi; }
+expected_kind="$(kind "$BUZZBEAM_JAVA_MAJOR")"
 
 ./buzzbeam generate --out="$tmp/zone" --seed=7 --days=1 --brands=2 --scale=0.05 >/dev/null 2>&1 ||
   fail "generate failed"
@@ -34,14 +45,18 @@ say "1. the first run writes the archive"
 tiny_run "$tmp/1.log" || { tail -20 "$tmp/1.log" >&2; fail "first run failed"; }
 grep -q 'succeeded in' "$tmp/1.log" || fail "first run: no report"
 first="$(archives)"
-[[ $(wc -l <<<"$first") == 1 && "$first" == buzzbeam-*.jsa ]] || fail "first run: expected one archive, found '$first'"
+[[ $(wc -l <<<"$first") == 1 && "$first" == buzzbeam-*."$expected_kind" ]] || fail "first run: expected one .$expected_kind archive, found '$first'"
 [[ -z "$(temporaries)" ]] || fail "first run left $(temporaries)"
-! grep -q '^\[.*\]\[warning\]\|^\[warning\]' "$tmp/1.log" || fail "first run: JVM archive warnings in the output: $(grep -m1 'warning\]' "$tmp/1.log")"
+! jdk_noise "$tmp/1.log" >/dev/null || fail "first run: the JDK's messages in the output: $(jdk_noise "$tmp/1.log")"
+java_version="$("$BUZZBEAM_JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+grep -q "^buzzbeam run run-.*, Java $java_version\$" "$tmp/1.log" ||
+  fail "first run: the report does not name $BUZZBEAM_JAVA ($java_version): $(grep -m1 '^buzzbeam run run-' "$tmp/1.log")"
+say "   $first, Java $java_version ($BUZZBEAM_JAVA)"
 
 say "2. the next run maps its classes from it"
 BUZZBEAM_JAVA_OPTS="-Xmx1g -Xlog:class+load=info:file=$tmp/classes.txt" tiny_run "$tmp/2.log" ||
   { tail -20 "$tmp/2.log" >&2; fail "second run failed"; }
-shared=$(grep -c 'source: shared objects file (top)' "$tmp/classes.txt" || true)
+shared=$(grep -c 'source: shared objects file' "$tmp/classes.txt" || true)
 (( shared > 5000 )) || fail "second run: only $shared classes came from the archive (expected thousands)"
 [[ "$(archives)" == "$first" ]] || fail "second run changed the archive: $(archives)"
 say "   $shared classes from the archive"
@@ -80,7 +95,32 @@ say "   exit $rc"
 say "5. the next successful run replaces the stale archive"
 tiny_run "$tmp/5.log" || { tail -20 "$tmp/5.log" >&2; fail "fifth run failed"; }
 now="$(archives)"
-[[ $(wc -l <<<"$now") == 1 && "$now" == buzzbeam-*.jsa && "$now" != "$first" ]] ||
+[[ $(wc -l <<<"$now") == 1 && "$now" == buzzbeam-*."$expected_kind" && "$now" != "$first" ]] ||
   fail "after the jars changed: expected one new archive, found '$now' (was '$first')"
 [[ -z "$(temporaries)" ]] || fail "fifth run left $(temporaries)"
+! jdk_noise "$tmp/5.log" >/dev/null || fail "fifth run: the JDK's messages in the output: $(jdk_noise "$tmp/5.log")"
+
+say "6. every other tested JDK installed here, chosen with BUZZBEAM_JAVA_HOME"
+chosen="$(dirname "$(dirname "$(readlink -f "$(command -v "$BUZZBEAM_JAVA")")")")"
+others=0
+for home in /usr/lib/jvm/*/; do
+  home="${home%/}"
+  [[ -x "$home/bin/java" && ! -L "$home" && "$(readlink -f "$home")" != "$chosen" ]] || continue
+  major="$(buzzbeam_java_major "$home")"
+  [[ -n "$major" ]] && (( major >= 17 && major <= BUZZBEAM_JAVA_NEWEST_TESTED )) || continue
+  others=$((others + 1))
+  BUZZBEAM_JAVA_HOME="$home" tiny_run "$tmp/6-$major.log" || { tail -20 "$tmp/6-$major.log" >&2; fail "run on $home failed"; }
+  grep -q "^buzzbeam run run-.*, Java $major[.0-9]*\$" "$tmp/6-$major.log" ||
+    fail "run on $home: the report names another JVM: $(grep -m1 '^buzzbeam run run-' "$tmp/6-$major.log")"
+  ! jdk_noise "$tmp/6-$major.log" >/dev/null || fail "run on $home: the JDK's messages in the output: $(jdk_noise "$tmp/6-$major.log")"
+  theirs="$(archives)"
+  [[ $(wc -l <<<"$theirs") == 1 && "$theirs" == buzzbeam-*."$(kind "$major")" ]] ||
+    fail "run on $home: expected one .$(kind "$major") archive, found '$theirs'"
+  BUZZBEAM_JAVA_HOME="$home" BUZZBEAM_JAVA_OPTS="-Xmx1g -Xlog:class+load=info:file=$tmp/classes-$major.txt" tiny_run "$tmp/6b-$major.log" ||
+    { tail -20 "$tmp/6b-$major.log" >&2; fail "second run on $home failed"; }
+  shared=$(grep -c 'source: shared objects file' "$tmp/classes-$major.txt" || true)
+  (( shared > 5000 )) || fail "second run on $home: only $shared classes came from its archive"
+  say "   $home (Java $major): $theirs, $shared classes from it on the next run"
+done
+say "   $others other tested JDK(s) here"
 say "passed"

@@ -22,7 +22,8 @@
 #   BUZZBEAM_FLINK_START_TIMEOUT  seconds to wait for registration (default 120)
 #   BUZZBEAM_FLINK_JAVA_OPTS      extra JVM options for the JobManager and TaskManagers (a Tier* flag
 #                                 there replaces runner-configs/jit.options on TaskManagers)
-#   JAVA_HOME                     the JVM to use (default: java on PATH)
+#   BUZZBEAM_JAVA_HOME, JAVA_HOME the JVM to use (default: the newest tested JDK installed, as for
+#                                 ./buzzbeam: runner-configs/java.sh)
 #
 # The JobManager and every TaskManager (also those of add-taskmanager) inherit this script's
 # environment. That is how BUZZBEAM_JDBC_PASSWORD reaches the workers when a run uses
@@ -36,7 +37,10 @@ CONF_DIR="${BUZZBEAM_FLINK_CONF_DIR:-$SCRIPT_DIR/conf}"
 WORK="${BUZZBEAM_FLINK_WORK:-$SCRIPT_DIR/work}"
 LIB_DIR="$SCRIPT_DIR/target/lib"
 START_TIMEOUT="${BUZZBEAM_FLINK_START_TIMEOUT:-120}"
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck source=../java.sh
+source "$SCRIPT_DIR/../java.sh"
+buzzbeam_select_java
+JAVA="$BUZZBEAM_JAVA"
 
 log() { echo "cluster.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -112,8 +116,9 @@ java_opts() { # jobmanager | taskmanager
   # A TaskManager runs the job's code and gets the launcher's JIT thresholds (runner-configs/
   # jit.options), unless its options set a Tier* flag. The JobManager stops at C1 (config.yaml).
   if [[ "$1" == taskmanager && "$opts" != *Tier* ]]; then
-    opts="$opts $(grep -v -e '^#' -e '^[[:space:]]*$' "$HOME_DIR/runner-configs/jit.options" | tr '\n' ' ')"
+    opts="$opts $(buzzbeam_jit_options)"
   fi
+  opts="$opts $(buzzbeam_quiet_jdk_options)"
   echo "$opts"
 }
 

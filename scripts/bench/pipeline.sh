@@ -13,7 +13,8 @@
 #      which writes the launcher's class-data archive: pipelines/target/cds is emptied first)
 # Measured (each in a fresh JVM, one at a time; the machine should be otherwise idle):
 #   bare Okt   BareOktPass over the zone's distinct captions on every core, JVM start included
-#              (the faster of two passes)
+#              (the faster of two passes), on the JVM ./buzzbeam runs on (runner-configs/java.sh
+#              chooses it; BUZZBEAM_JAVA_HOME another), with that JVM's defaults
 #   run        ./buzzbeam run (Flink embedded, the default): the report's "succeeded in" figure
 #              (zones A, B, R: the faster of two runs; runs vary by about 10 % on a 2-core VM)
 #   direct     the same with --runner=DirectRunner under -Xmx2g
@@ -53,7 +54,10 @@ results="$work/results.tsv"
 record() { printf '%s\t%s\n' "$1" "$2" >> "$results"; }
 value() { awk -F'\t' -v k="$1" '$1 == k { v = $2 } END { print v }' "$results"; }
 
-echo "== building"
+# shellcheck source=../../runner-configs/java.sh
+source runner-configs/java.sh
+buzzbeam_select_java
+echo "== building (the runs and the bare Okt pass on $BUZZBEAM_JAVA, Java $BUZZBEAM_JAVA_MAJOR)"
 mvn -B -q -Dstyle.color=never -DskipTests package >/dev/null
 mvn -B -q -Dstyle.color=never -pl transforms test-compile >/dev/null
 mvn -B -q -Dstyle.color=never -pl transforms dependency:build-classpath \
@@ -86,7 +90,7 @@ bare_okt() { # zone; the faster of two passes, each in a fresh JVM
   local t0 t1 best="" t
   for _ in 1 2; do
     t0=$(date +%s.%N)
-    java -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.BareOktPass "$work/$1.captions" | sed "s/^/  $1: /"
+    "$BUZZBEAM_JAVA" -Xmx2g -cp "$classpath" io.buzzbeam.transforms.bench.BareOktPass "$work/$1.captions" | sed "s/^/  $1: /"
     t1=$(date +%s.%N)
     t=$(seconds "$t0" "$t1")
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
@@ -205,7 +209,7 @@ echo "  zone M: ${m_items:-?} polled media items in $(value run.M) s, peak RSS $
 per_million=$(awk -v s="$(value run.M)" -v n="${m_items:-0}" 'BEGIN { if (n > 0) printf "%.0f", s * 1000000 / n; else print "?" }')
 
 if [[ "$write_readme" == 1 ]]; then
-  machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(java -version 2>&1 | head -1)"
+  machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $("$BUZZBEAM_JAVA" -version 2>&1 | head -1)"
   {
     echo "<!-- bench:begin (written by scripts/bench/pipeline.sh --write-readme on $(date -u +%Y-%m-%d)) -->"
     echo "Measured on $machine:"

@@ -199,14 +199,15 @@ public final class RunCommand implements Command {
 
         out.printf(
             Locale.ROOT,
-            "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s%n",
+            "buzzbeam run %s on %s: landing %s, window %s..%s, time zone %s, sinks %s, Java %s%n",
             runId,
             runner,
             settings.landing,
             settings.from == null ? "*" : settings.from,
             settings.to == null ? "*" : settings.to,
             settings.timezone,
-            settings.sinks.toString().toLowerCase(Locale.ROOT));
+            settings.sinks.toString().toLowerCase(Locale.ROOT),
+            System.getProperty("java.version"));
 
         started = System.currentTimeMillis();
         if (early != null) {
