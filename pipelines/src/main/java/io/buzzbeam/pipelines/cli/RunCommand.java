@@ -137,6 +137,12 @@ public final class RunCommand implements Command {
     RunIds.Listing landingFiles = RunIds.list(settings);
     String runId = options.getRunId() != null ? options.getRunId() : RunIds.derive(settings, landingFiles);
     String runner = options.getRunner().getSimpleName();
+    if (remoteWorkers(options) != null) {
+      // Before anything starts or is recorded: a cluster carrying another build's classes would
+      // run those instead of this build's.
+      FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
+      ClusterBuild.check(flink.getFlinkMaster(), flink.getFilesToStage());
+    }
     // The run's day (UTC) is taken once, here: the stage files its dead letters under it.
     java.time.LocalDate runDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.buzzbeam.pipelines.RunnerConfigs;
 import io.buzzbeam.pipelines.SinkDumps;
+import io.buzzbeam.pipelines.cli.ClusterBuild;
 import io.buzzbeam.pipelines.cli.Main;
 import io.buzzbeam.pipelines.embedded.PostgresCredentials;
 import io.buzzbeam.pipelines.generate.GenerationSummary;
@@ -62,6 +63,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       started; the job is restarted by the cluster and leaves the same rows as a clean run of the
  *       same generated landing zone, with one row per key; the same zone on the DirectRunner
  *       leaves those rows too;
+ *   <li>the cluster's JVMs carry a copy of the job jar named after its digest, parent-first, and a
+ *       run that stages another build is refused in one line (exit 2) before it starts anything;
  *   <li>the cluster script: {@code status} lists the TaskManagers, a second {@code start} is
  *       refused, Flink's own client ({@code cluster.sh flink run}) runs the pipeline from the job
  *       jar's {@code Main}, and {@code stop} ends exactly the processes it started.
@@ -154,7 +157,9 @@ class RunnersAgreeTest {
     assertTrue(main, "buzzbeam's Main is in the job jar");
     assertTrue(runner, "Beam's Flink runner (translation classes) is in the job jar");
 
-    // flink-cluster stages exactly that jar; the cluster's own classpath has no buzzbeam or Beam.
+    // flink-cluster stages exactly that jar; the cluster's own classpath holds Flink and a copy of
+    // that jar named after its digest (cluster.sh start), resolved parent-first, and nothing else
+    // of buzzbeam or Beam.
     String[] expanded =
         RunnerConfigs.apply(
             new String[] {"--runnerConfig=flink-cluster"}, cluster.repo.resolve("runner-configs"), cluster.env());
@@ -164,7 +169,46 @@ class RunnersAgreeTest {
     // The cluster runs the Flink the runner was built against (the parent pom's flink.version).
     String flinkRuntime = "flink-runtime-" + EnvironmentInformation.getVersion() + ".jar";
     assertTrue(classpath.contains(flinkRuntime), flinkRuntime + " in " + classpath);
-    assertFalse(classpath.contains("beam"), "TaskManager classpath: " + classpath);
+    String copy = cluster.work.resolve("usrlib").resolve("buzzbeam-job-" + ClusterBuild.digest(jobJar) + ".jar").toString();
+    assertEquals(
+        List.of(copy),
+        List.of(classpath.split(":")).stream().filter(e -> e.contains("beam")).collect(Collectors.toList()),
+        "TaskManager classpath: " + classpath);
+    assertEquals(Files.size(jobJar), Files.size(Path.of(copy)));
+    assertTrue(tmCommand.contains("classloader.resolve-order=parent-first"), tmCommand.toString());
+  }
+
+  @Test
+  @Order(1)
+  void aRunThatStagesAnotherBuildThanTheClustersIsRefused() throws Exception {
+    // The cluster runs its own copy of the job's classes (parent-first), so a run that stages
+    // another build would run the cluster's older code: the command line refuses it in one line,
+    // exit 2, before it starts anything. The jar the cluster was started from passes the check.
+    String master = "127.0.0.1:" + cluster.restPort;
+    ClusterBuild.check(master, List.of(jobJar.toString()));
+    Path other = tmp.resolve("rebuilt-job.jar");
+    Files.copy(jobJar, other);
+    Files.write(other, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            new String[] {
+              "run", "--landing=" + SinkDumps.copyFixture(tmp.resolve("refused-landing")), "--dataDir=" + tmp.resolve("data-refused"),
+              "--progressSeconds=0", "--runnerConfig=flink-cluster", "--flinkMaster=" + master, "--filesToStage=" + other
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String message = err.toString(StandardCharsets.UTF_8).strip();
+    assertEquals(2, status, out.toString(StandardCharsets.UTF_8) + message);
+    assertEquals(1, message.lines().count(), message);
+    assertTrue(
+        message.contains("the Flink cluster at " + master + " runs buzzbeam job jar " + ClusterBuild.digest(jobJar))
+            && message.contains("this run stages " + ClusterBuild.digest(other))
+            && message.contains("restart the cluster"),
+        message);
+    assertFalse(Files.exists(tmp.resolve("data-refused").resolve("postgres")), "nothing started for a refused run");
+    assertEquals(0, cluster.rest("/jobs/overview").get("jobs").size(), "no job submitted");
   }
 
   @Test
