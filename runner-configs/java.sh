@@ -1,7 +1,7 @@
 # Sourced (not run) by ./buzzbeam and runner-configs/flink/cluster.sh: the one home of which JVM
 # runs buzzbeam and of the JIT options every buzzbeam JVM that runs the job's code shares.
 #
-# Which JVM (buzzbeam_select_java sets BUZZBEAM_JAVA, the java binary, and BUZZBEAM_JAVA_MAJOR):
+# Which JVM (buzzbeam_select_java):
 #   1. $BUZZBEAM_JAVA_HOME, when set;
 #   2. else $JAVA_HOME, when set;
 #   3. else the newest JDK of a tested major (17 to BUZZBEAM_JAVA_NEWEST_TESTED) among `java` on
@@ -20,30 +20,56 @@ buzzbeam_java_major() {
   sed -n 's/^JAVA_VERSION="\([0-9][0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
 }
 
+# The JDK directory a java binary ($1, a path or a name on PATH) belongs to, links resolved.
+buzzbeam_java_home_of() {
+  dirname "$(dirname "$(readlink -f "$(command -v "$1")")")"
+}
+
+# Whether major $1 is one buzzbeam has been tested on (17 to BUZZBEAM_JAVA_NEWEST_TESTED).
+buzzbeam_java_tested() {
+  [[ -n "$1" ]] && (( $1 >= 17 && $1 <= BUZZBEAM_JAVA_NEWEST_TESTED ))
+}
+
+# "MAJOR DIRECTORY" for each JDK of a tested major installed under /usr/lib/jvm (links skipped:
+# Debian adds aliases such as java-1.17.0-openjdk-amd64 for the same JDK).
+buzzbeam_installed_jdks() {
+  local home major
+  for home in /usr/lib/jvm/*/; do
+    home="${home%/}"
+    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
+    major="$(buzzbeam_java_major "$home")"
+    if buzzbeam_java_tested "$major"; then echo "$major $home"; fi
+  done
+}
+
+# Sets BUZZBEAM_JAVA (the java binary), BUZZBEAM_JAVA_MAJOR (empty when unknown) and
+# BUZZBEAM_JAVA_DIR (its JDK directory, links resolved), as the header says.
 buzzbeam_select_java() {
   local home="${BUZZBEAM_JAVA_HOME:-${JAVA_HOME:-}}"
+  BUZZBEAM_JAVA="" BUZZBEAM_JAVA_MAJOR="" BUZZBEAM_JAVA_DIR=""
   if [[ -n "$home" ]]; then
     BUZZBEAM_JAVA="$home/bin/java"
-    BUZZBEAM_JAVA_MAJOR="$(buzzbeam_java_major "$home")"
-    return
-  fi
-  BUZZBEAM_JAVA="" BUZZBEAM_JAVA_MAJOR=""
-  local best=0 candidate major
-  if command -v java >/dev/null 2>&1; then
-    candidate="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-    major="$(buzzbeam_java_major "$candidate")"
-    BUZZBEAM_JAVA="$(command -v java)" BUZZBEAM_JAVA_MAJOR="$major"
-    if [[ -n "$major" ]] && (( major >= 17 && major <= BUZZBEAM_JAVA_NEWEST_TESTED )); then best="$major"; fi
-  fi
-  for candidate in /usr/lib/jvm/*/; do
-    candidate="${candidate%/}"
-    [[ -x "$candidate/bin/java" && ! -L "$candidate" ]] || continue
-    major="$(buzzbeam_java_major "$candidate")"
-    [[ -n "$major" ]] || continue
-    if (( major > best && major <= BUZZBEAM_JAVA_NEWEST_TESTED )); then
-      best="$major" BUZZBEAM_JAVA="$candidate/bin/java" BUZZBEAM_JAVA_MAJOR="$major"
+  else
+    local best=0 major candidate
+    if command -v java >/dev/null 2>&1; then
+      BUZZBEAM_JAVA="$(command -v java)"
+      major="$(buzzbeam_java_major "$(buzzbeam_java_home_of java)")"
+      if buzzbeam_java_tested "$major"; then best="$major"; fi
     fi
-  done
+    while read -r major candidate; do
+      if (( major > best )); then best="$major" BUZZBEAM_JAVA="$candidate/bin/java"; fi
+    done < <(buzzbeam_installed_jdks)
+  fi
+  if [[ -n "$BUZZBEAM_JAVA" ]] && command -v "$BUZZBEAM_JAVA" >/dev/null 2>&1; then
+    BUZZBEAM_JAVA_DIR="$(buzzbeam_java_home_of "$BUZZBEAM_JAVA")"
+    BUZZBEAM_JAVA_MAJOR="$(buzzbeam_java_major "$BUZZBEAM_JAVA_DIR")"
+  fi
+}
+
+# The class-data archive a JDK of major $1 gets from ./buzzbeam: an ahead-of-time cache (aot)
+# from JDK 25 on, a dynamic AppCDS archive (jsa) before.
+buzzbeam_archive_kind() {
+  if [[ -n "$1" ]] && (( $1 >= 25 )); then echo aot; else echo jsa; fi
 }
 
 # HotSpot's JIT thresholds of runner-configs/jit.options (which says why and what they measured),

@@ -34,8 +34,7 @@ tiny_run() { # log, extra args...
 jdk_noise() { grep -m1 -e 'warning\]' -e 'AOTCache' -e 'AOTConfiguration' -e 'AOT cache' -e 'Picked up JAVA_TOOL_OPTIONS' -e '^WARNING: ' "$1"; }
 source runner-configs/java.sh
 buzzbeam_select_java
-kind() { if (( ${1:-0} >= 25 )); then echo aot; else echo jsa; fi; }
-expected_kind="$(kind "$BUZZBEAM_JAVA_MAJOR")"
+expected_kind="$(buzzbeam_archive_kind "$BUZZBEAM_JAVA_MAJOR")"
 
 ./buzzbeam generate --out="$tmp/zone" --seed=7 --days=1 --brands=2 --scale=0.05 >/dev/null 2>&1 ||
   fail "generate failed"
@@ -101,26 +100,23 @@ now="$(archives)"
 ! jdk_noise "$tmp/5.log" >/dev/null || fail "fifth run: the JDK's messages in the output: $(jdk_noise "$tmp/5.log")"
 
 say "6. every other tested JDK installed here, chosen with BUZZBEAM_JAVA_HOME"
-chosen="$(dirname "$(dirname "$(readlink -f "$(command -v "$BUZZBEAM_JAVA")")")")"
 others=0
-for home in /usr/lib/jvm/*/; do
-  home="${home%/}"
-  [[ -x "$home/bin/java" && ! -L "$home" && "$(readlink -f "$home")" != "$chosen" ]] || continue
-  major="$(buzzbeam_java_major "$home")"
-  [[ -n "$major" ]] && (( major >= 17 && major <= BUZZBEAM_JAVA_NEWEST_TESTED )) || continue
+while read -r major home; do
+  [[ "$home" != "$BUZZBEAM_JAVA_DIR" ]] || continue
   others=$((others + 1))
   BUZZBEAM_JAVA_HOME="$home" tiny_run "$tmp/6-$major.log" || { tail -20 "$tmp/6-$major.log" >&2; fail "run on $home failed"; }
   grep -q "^buzzbeam run run-.*, Java $major[.0-9]*\$" "$tmp/6-$major.log" ||
     fail "run on $home: the report names another JVM: $(grep -m1 '^buzzbeam run run-' "$tmp/6-$major.log")"
   ! jdk_noise "$tmp/6-$major.log" >/dev/null || fail "run on $home: the JDK's messages in the output: $(jdk_noise "$tmp/6-$major.log")"
   theirs="$(archives)"
-  [[ $(wc -l <<<"$theirs") == 1 && "$theirs" == buzzbeam-*."$(kind "$major")" ]] ||
-    fail "run on $home: expected one .$(kind "$major") archive, found '$theirs'"
+  kind="$(buzzbeam_archive_kind "$major")"
+  [[ $(wc -l <<<"$theirs") == 1 && "$theirs" == buzzbeam-*."$kind" ]] ||
+    fail "run on $home: expected one .$kind archive, found '$theirs'"
   BUZZBEAM_JAVA_HOME="$home" BUZZBEAM_JAVA_OPTS="-Xmx1g -Xlog:class+load=info:file=$tmp/classes-$major.txt" tiny_run "$tmp/6b-$major.log" ||
     { tail -20 "$tmp/6b-$major.log" >&2; fail "second run on $home failed"; }
   shared=$(grep -c 'source: shared objects file' "$tmp/classes-$major.txt" || true)
   (( shared > 5000 )) || fail "second run on $home: only $shared classes came from its archive"
   say "   $home (Java $major): $theirs, $shared classes from it on the next run"
-done
+done < <(buzzbeam_installed_jdks)
 say "   $others other tested JDK(s) here"
 say "passed"

@@ -93,7 +93,6 @@ snapshot_job_jar() {
   local jar sum
   jar="$(cmd_job_jar)"
   sum="$(sha256sum "$jar" | cut -c1-16)"
-  rm -rf "$WORK/usrlib"
   mkdir -p "$WORK/usrlib"
   cp "$jar" "$WORK/usrlib/.buzzbeam-job-$sum.jar"
   mv "$WORK/usrlib/.buzzbeam-job-$sum.jar" "$WORK/usrlib/buzzbeam-job-$sum.jar"
