@@ -77,12 +77,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunnersAgreeTest {
-  /** A small real volume: 1 day, 3 brands, a hashtag poll every 50 minutes, 2 crawled accounts. */
+  /** A small real volume: 1 day, 3 brands, a hashtag poll every 25 minutes, 2 crawled accounts. */
   static final GeneratorConfig FAULT_ZONE =
-      GeneratorConfig.defaults().withDays(1).withBrands(3).withScale(0.1).withCrawlAccounts(2);
+      GeneratorConfig.defaults().withDays(1).withBrands(3).withScale(0.2).withCrawlAccounts(2);
 
-  /** Seconds the job must have been RUNNING on the cluster before a TaskManager is killed. */
-  static final int KILL_AFTER_SECONDS = 5;
+  /**
+   * When the TaskManager dies, as a share of the clean job's duration after the faulted job's start.
+   * Relative, not a fixed number of seconds: a fixed 5 s once fell after the last task of a job that
+   * had become faster (7.7 s in all here, less on a faster machine), and the job then finished with
+   * no failure to recover from. The REST view of the tasks may also lag by up to web.refresh-interval
+   * (3 s), so the share leaves most of the job still to run.
+   */
+  static final double KILL_AT_SHARE_OF_CLEAN_JOB = 0.4;
 
   @TempDir static Path tmp;
 
@@ -268,8 +274,8 @@ class RunnersAgreeTest {
     JsonNode jobs = cluster.rest("/jobs/overview").get("jobs");
     String cleanJob = newestJob(jobs);
     Set<String> before = jobIds(jobs);
-    System.out.printf("[timing] clean job on the cluster (Flink's duration): %.1f s%n",
-        jobById(jobs, cleanJob).get("duration").asLong() / 1e3);
+    long cleanMillis = jobById(jobs, cleanJob).get("duration").asLong();
+    System.out.printf("[timing] clean job on the cluster (Flink's duration): %.1f s%n", cleanMillis / 1e3);
     // The report agrees with the generator's own tally of what it wrote.
     Map<String, Long> read = new TreeMap<>();
     for (String line : clean.modelCounts()) {
@@ -284,7 +290,7 @@ class RunnersAgreeTest {
     String jobId = null;
     String victim = null;
     boolean jarOnCluster = false;
-    long runningSince = 0;
+    long jobStartMillis = 0; // the JobManager's clock: the same host's wall clock
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (victim == null) {
       assertTrue(System.nanoTime() < deadline, "the job did not start running on the cluster");
@@ -297,16 +303,14 @@ class RunnersAgreeTest {
       for (JsonNode j : jobs) {
         if (!before.contains(j.get("jid").asText())) {
           jobId = j.get("jid").asText();
+          jobStartMillis = j.get("start-time").asLong();
         }
       }
       if (jobId == null || !cluster.rest("/jobs/" + jobId).get("state").asText().equals("RUNNING")) {
         continue;
       }
       jarOnCluster |= blobOfSize(Files.size(jobJar));
-      if (runningSince == 0) {
-        runningSince = System.nanoTime();
-      }
-      if (System.nanoTime() - runningSince < TimeUnit.SECONDS.toNanos(KILL_AFTER_SECONDS)) {
+      if (System.currentTimeMillis() < jobStartMillis + Math.round(KILL_AT_SHARE_OF_CLEAN_JOB * cleanMillis)) {
         continue;
       }
       victim = taskManagerRunningTasks(jobId);
@@ -316,10 +320,11 @@ class RunnersAgreeTest {
     long pid = cluster.taskManagerPid(victim);
     ProcessHandle tm = ProcessHandle.of(pid).orElseThrow();
     long tKill = System.nanoTime();
+    long killedAfterMillis = System.currentTimeMillis() - jobStartMillis;
     assertTrue(tm.destroyForcibly(), "SIGKILL " + victim); // SIGKILL on Linux
     tm.onExit().get(30, TimeUnit.SECONDS);
-    System.out.printf("[fault] SIGKILLed TaskManager %s (pid %d) of job %s, %.1f s after it started running%n",
-        victim, pid, jobId, (tKill - runningSince) / 1e9);
+    System.out.printf("[fault] SIGKILLed TaskManager %s (pid %d) of job %s, %.1f s after the job started (clean job: %.1f s)%n",
+        victim, pid, jobId, killedAfterMillis / 1e3, cleanMillis / 1e3);
     long tAdd = System.nanoTime();
     cluster.addTaskManager();
     System.out.printf("[timing] cluster.sh add-taskmanager: %.1f s%n", (System.nanoTime() - tAdd) / 1e9);
@@ -334,7 +339,7 @@ class RunnersAgreeTest {
     JsonNode job = cluster.rest("/jobs/" + jobId);
     assertEquals("FINISHED", job.get("state").asText());
     JsonNode history = cluster.rest("/jobs/" + jobId + "/exceptions").get("exceptionHistory").get("entries");
-    assertTrue(history.size() >= 1, "a failure was recorded: " + history);
+    assertTrue(history.size() >= 1, "a failure was recorded (none means the kill came after the job's last task): " + history);
     System.out.printf("[fault] recorded failure: %.300s%n", history.get(0).toString());
 
     // Same rows, same documents, same counters as the clean run; one row per key.
