@@ -139,9 +139,9 @@ public final class RunCommand implements Command {
     String runner = options.getRunner().getSimpleName();
     if (remoteWorkers(options) != null) {
       // Before anything starts or is recorded: a cluster carrying another build's classes would
-      // run those instead of this build's.
+      // run those instead of this build's; one carrying this build needs no copy of its jar.
       FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
-      ClusterBuild.check(flink.getFlinkMaster(), flink.getFilesToStage());
+      flink.setFilesToStage(ClusterBuild.filesToStage(flink.getFlinkMaster(), flink.getFilesToStage()));
     }
     // The run's day (UTC) is taken once, here: the stage files its dead letters under it.
     java.time.LocalDate runDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC);

@@ -1,13 +1,18 @@
 package io.buzzbeam.pipelines.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rules of {@link ClusterBuild} without a cluster (RunnersAgreeTest checks them against a
  * real one): which classpath entry is the job jar copy cluster.sh made, the digest it is named
- * after, and when a run is refused.
+ * after, when a run is refused, and what a run stages for a cluster carrying its build.
  */
 class ClusterBuildTest {
   @TempDir Path tmp;
@@ -55,5 +60,40 @@ class ClusterBuildTest {
             + " so that it runs this build",
         refused);
     assertTrue(ClusterBuild.mismatch("aaaaaaaaaaaaaaaa", List.of(), List.of()).contains("this run stages no job jar"));
+  }
+
+  @Test
+  void aClusterCarryingThisBuildIsStagedNeitherItsJarNorNothing() {
+    Path reference = Path.of("/tmp/reference.jar");
+    // The job jar of the cluster's build is left out; other files (another digest, a directory) stay.
+    assertEquals(
+        List.of("/x/extra.jar", "/x/classes"),
+        ClusterBuild.withoutTheClustersBuild(
+            "aaaaaaaaaaaaaaaa",
+            List.of("/x/buzzbeam-job.jar", "/x/extra.jar", "/x/classes"),
+            Arrays.asList("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", null),
+            () -> reference));
+    // Nothing left: the stand-in, never an empty list (Beam would then stage the whole classpath).
+    assertEquals(
+        List.of(reference.toString()),
+        ClusterBuild.withoutTheClustersBuild(
+            "aaaaaaaaaaaaaaaa", List.of("/x/buzzbeam-job.jar"), List.of("aaaaaaaaaaaaaaaa"), () -> reference));
+  }
+
+  @Test
+  void theStandInIsAManifestOnlyJarNamingTheBuildWithTheSameBytesEveryTime() throws Exception {
+    Path a = ClusterBuild.referenceJar("60f3adfb591b63b9");
+    Path b = ClusterBuild.referenceJar("60f3adfb591b63b9");
+    assertNotEquals(a, b);
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    assertTrue(Files.size(a) < 1024, "size " + Files.size(a));
+    try (JarFile jar = new JarFile(a.toFile())) {
+      assertEquals(List.of(JarFile.MANIFEST_NAME), jar.stream().map(JarEntry::getName).toList());
+      assertTrue(
+          jar.getManifest().getMainAttributes().getValue("Buzzbeam-Job-Classes")
+              .startsWith("buzzbeam-job-60f3adfb591b63b9.jar on the Flink cluster's classpath"));
+    }
+    assertNotEquals(
+        ClusterBuild.digest(a), ClusterBuild.digest(ClusterBuild.referenceJar("0000000000000000")));
   }
 }

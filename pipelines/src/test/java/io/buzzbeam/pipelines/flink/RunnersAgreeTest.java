@@ -63,8 +63,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       started; the job is restarted by the cluster and leaves the same rows as a clean run of the
  *       same generated landing zone, with one row per key; the same zone on the DirectRunner
  *       leaves those rows too;
- *   <li>the cluster's JVMs carry a copy of the job jar named after its digest, parent-first, and a
- *       run that stages another build is refused in one line (exit 2) before it starts anything;
+ *   <li>the cluster's JVMs carry a copy of the job jar named after its digest, parent-first; a run
+ *       of that build uploads a manifest-only stand-in instead of the jar, and a run that stages
+ *       another build is refused in one line (exit 2) before it starts anything;
  *   <li>the cluster script: {@code status} lists the TaskManagers, a second {@code start} is
  *       refused, Flink's own client ({@code cluster.sh flink run}) runs the pipeline from the job
  *       jar's {@code Main}, and {@code stop} ends exactly the processes it started.
@@ -189,9 +190,16 @@ class RunnersAgreeTest {
   void aRunThatStagesAnotherBuildThanTheClustersIsRefused() throws Exception {
     // The cluster runs its own copy of the job's classes (parent-first), so a run that stages
     // another build would run the cluster's older code: the command line refuses it in one line,
-    // exit 2, before it starts anything. The jar the cluster was started from passes the check.
+    // exit 2, before it starts anything. The jar the cluster was started from passes the check,
+    // and is not uploaded: a manifest-only stand-in is staged instead.
     String master = "127.0.0.1:" + cluster.restPort;
-    ClusterBuild.check(master, List.of(jobJar.toString()));
+    List<String> staged = ClusterBuild.filesToStage(master, List.of(jobJar.toString()));
+    assertEquals(1, staged.size(), staged.toString());
+    assertTrue(Files.size(Path.of(staged.get(0))) < 1024, staged.get(0));
+    try (java.util.jar.JarFile stand = new java.util.jar.JarFile(staged.get(0))) {
+      assertTrue(stand.getManifest().getMainAttributes().getValue("Buzzbeam-Job-Classes")
+          .startsWith("buzzbeam-job-" + ClusterBuild.digest(jobJar) + ".jar"));
+    }
     Path other = tmp.resolve("rebuilt-job.jar");
     Files.copy(jobJar, other);
     Files.write(other, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
@@ -289,7 +297,10 @@ class RunnersAgreeTest {
 
     String jobId = null;
     String victim = null;
-    boolean jarOnCluster = false;
+    // What the run uploads: the stand-in for the job jar, which the cluster carries (ClusterBuild).
+    long standInSize = Files.size(ClusterBuild.referenceJar(ClusterBuild.digest(jobJar)));
+    boolean standInOnCluster = false;
+    boolean jobJarOnCluster = false;
     long jobStartMillis = 0; // the JobManager's clock: the same host's wall clock
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (victim == null) {
@@ -309,13 +320,15 @@ class RunnersAgreeTest {
       if (jobId == null || !cluster.rest("/jobs/" + jobId).get("state").asText().equals("RUNNING")) {
         continue;
       }
-      jarOnCluster |= blobOfSize(Files.size(jobJar));
+      standInOnCluster |= blobOfSize(standInSize);
+      jobJarOnCluster |= blobOfSize(Files.size(jobJar));
       if (System.currentTimeMillis() < jobStartMillis + Math.round(KILL_AT_SHARE_OF_CLEAN_JOB * cleanMillis)) {
         continue;
       }
       victim = taskManagerRunningTasks(jobId);
     }
-    assertTrue(jarOnCluster, "the JobManager's blob store holds a file the size of " + jobJar);
+    assertTrue(standInOnCluster, "the JobManager's blob store holds the job jar's stand-in (" + standInSize + " bytes)");
+    assertFalse(jobJarOnCluster, "the job jar itself was uploaded: " + jobJar);
 
     long pid = cluster.taskManagerPid(victim);
     ProcessHandle tm = ProcessHandle.of(pid).orElseThrow();
