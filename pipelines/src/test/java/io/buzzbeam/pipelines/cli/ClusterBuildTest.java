@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The rules of {@link ClusterBuild} without a cluster (RunnersAgreeTest checks them against a
  * real one): which classpath entry is the job jar copy cluster.sh made, the digest it is named
- * after, when a run is refused, and what a run stages for a cluster carrying its build.
+ * after, when a run is refused, and what a run stages for a cluster carrying its build or for a
+ * JobManager that does not answer.
  */
 class ClusterBuildTest {
   @TempDir Path tmp;
@@ -60,6 +63,18 @@ class ClusterBuildTest {
             + " so that it runs this build",
         refused);
     assertTrue(ClusterBuild.mismatch("aaaaaaaaaaaaaaaa", List.of(), List.of()).contains("this run stages no job jar"));
+  }
+
+  @Test
+  void aJobManagerThatDoesNotAnswerLeavesTheFilesToTheSubmission() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    // Nothing listens there: no classpath, so no copy, no refusal and no stand-in (the submission
+    // itself reports the unreachable cluster). The files are not even hashed.
+    List<String> files = List.of("/nonexistent/buzzbeam-job.jar");
+    assertSame(files, ClusterBuild.filesToStage("localhost:" + port, files));
   }
 
   @Test
